@@ -1,0 +1,37 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// Hunch: prior → policy-guided local search → exact baseline.
+/// One engine (HunchCore) that knows no problem; one module per problem family;
+/// the CLI is the only target that knows every family.
+let package = Package(
+    name: "Hunch",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "hunch", targets: ["hunch"]),
+        .library(name: "HunchCore", targets: ["HunchCore"]),
+        .library(name: "HunchExact", targets: ["HunchExact"]),
+        .library(name: "HunchTSP", targets: ["HunchTSP"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(name: "CGLPK", path: "Sources/CGLPK", providers: [.apt(["libglpk-dev"])]),
+        .target(name: "HunchCore"),
+        .target(name: "HunchExact", dependencies: ["CGLPK"]),
+        .target(name: "HunchTSP", dependencies: ["HunchCore", "HunchExact"]),
+        .executableTarget(
+            name: "hunch",
+            dependencies: [
+                "HunchCore", "HunchExact", "HunchTSP",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "HunchCoreTests", dependencies: ["HunchCore"]),
+        .testTarget(name: "HunchExactTests", dependencies: ["HunchExact"]),
+        .testTarget(name: "HunchTSPTests", dependencies: ["HunchTSP", "HunchCore", "HunchExact"]),
+        .testTarget(name: "HunchCLITests", dependencies: ["hunch"]),
+    ],
+    swiftLanguageModes: [.v5]
+)

@@ -1,0 +1,5 @@
+import XCTest
+
+final class HunchCLITestsPlaceholder: XCTestCase {
+    func testPlaceholderRemovedWhenRealTestsLand() {}
+}

@@ -1,0 +1,5 @@
+import XCTest
+
+final class HunchExactTestsPlaceholder: XCTestCase {
+    func testPlaceholderRemovedWhenRealTestsLand() {}
+}
