@@ -1,0 +1,72 @@
+import Foundation
+
+/// One solve's result: the public JSON interface that `solve --json` prints and `batch` writes one
+/// line of per instance. Keys are documented in docs/commands.md; keep them stable.
+public struct SolveRecord: Codable, Sendable {
+    public var problem: String
+    public var instance: String
+    public var name: String?
+    public var size: Int?
+    public var objective: Double?
+    /// Best lower bound known to the run (upper bound for maximisation), or nil.
+    public var bound: Double?
+    /// Objective vs the known optimum when there is one, else vs `bound`; relative, or nil.
+    public var gap: Double?
+    public var knownOptimum: Double?
+    /// `optimal`, `feasible`, `infeasible`, `no_solution` or `error`.
+    public var status: String
+    public var timeSeconds: Double
+    public var seed: UInt64?
+    public var prior: String?
+    public var policy: String?
+    public var initialObjective: Double?
+    public var steps: Int?
+    public var stopReason: String?
+    public var timeLimit: Double?
+    public var maxSteps: Int?
+    public var solution: JSONValue?
+    public var error: String?
+    /// Anything else a family or command wants to report (statistics, LLM exchange…).
+    public var details: [String: JSONValue]?
+
+    public init(problem: String, instance: String, status: String, timeSeconds: Double) {
+        self.problem = problem
+        self.instance = instance
+        self.status = status
+        self.timeSeconds = timeSeconds
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case problem, instance, name, size, objective, bound, gap
+        case knownOptimum = "known_optimum"
+        case status
+        case timeSeconds = "time_s"
+        case seed, prior, policy
+        case initialObjective = "initial_objective"
+        case steps
+        case stopReason = "stop_reason"
+        case timeLimit = "time_limit_s"
+        case maxSteps = "max_steps"
+        case solution, error, details
+    }
+
+    /// The record as one line of compact JSON with sorted keys (nil fields appear as null only
+    /// for the core keys, so scripts can rely on them).
+    public func jsonLine() -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let data = (try? encoder.encode(self)) ?? Data("{}".utf8)
+        var object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] ?? [:]
+        for key in ["objective", "bound", "gap", "seed", "prior", "policy", "solution"] where object[key] == nil {
+            object[key] = NSNull()
+        }
+        let out = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? data
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Relative gap of `objective` above `reference` (minimisation), nil when undefined.
+    public static func relativeGap(objective: Double?, reference: Double?) -> Double? {
+        guard let objective, let reference, reference != 0 else { return nil }
+        return (objective - reference) / abs(reference)
+    }
+}

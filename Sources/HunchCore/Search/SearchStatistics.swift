@@ -1,0 +1,38 @@
+/// Why a search stopped.
+public enum StopReason: String, Sendable, Codable {
+    case timeLimit = "time_limit"
+    case stepLimit = "step_limit"
+    case interrupted
+}
+
+/// What a search did: counts per operator (the engine counts, not the operators), the
+/// objective's path and why it stopped.
+public struct SearchStatistics: Sendable, Codable {
+    public var steps = 0
+    public var initialObjective = 0.0
+    public var descentObjective = 0.0
+    public var bestObjective = 0.0
+    public var elapsed = 0.0
+    public var timeToBest = 0.0
+    public var stopReason: StopReason = .stepLimit
+    public var operatorNames: [String] = []
+    public var applications: [Int] = []
+    public var improvements: [Int] = []
+    public var newBests: [Int] = []
+    public var work: [Int] = []
+
+    public init() {}
+
+    enum CodingKeys: String, CodingKey {
+        case steps, elapsed
+        case initialObjective = "initial_objective"
+        case descentObjective = "descent_objective"
+        case bestObjective = "best_objective"
+        case timeToBest = "time_to_best_s"
+        case stopReason = "stop_reason"
+        case operatorNames = "operators"
+        case applications, improvements
+        case newBests = "new_bests"
+        case work
+    }
+}

@@ -1,0 +1,405 @@
+import HunchCore
+
+/// The TSP working solution for local search: an array tour with a position index.
+///
+/// Every change is a reversal of a tour segment (a 2-opt move); Or-opt moves and double bridges
+/// are sequences of them. Reversals are logged during a trial, so a rejected trial is undone by
+/// replaying its log backwards — no copy of the tour per step. The tour length is kept by deltas.
+/// Don't-look bits are a FIFO queue of nodes whose neighbourhood may hold an improving move.
+public final class TSPSearchState: SearchState {
+    public let instance: TSPInstance
+    public let candidates: CandidateLists
+    let n: Int
+    /// `tour[p]` is the node at position p; `position[v]` is where node v sits.
+    var tour: [Int32]
+    var position: [Int32]
+    /// Current tour length.
+    public private(set) var length: Int
+
+    // Trial log of reversed position ranges (pairs).
+    private var log: [Int32] = []
+    private var logging = false
+    private var lengthAtTrialStart = 0
+
+    // Best tour, kept apart only when the acceptance rule may leave it.
+    private var bestTour: [Int32] = []
+    private var bestLength = 0
+
+    // Don't-look bits as a queue of active nodes.
+    private var queue: [Int32]
+    private var queueHead = 0
+    private var queueCount = 0
+    private var queued: [Bool]
+
+    /// Neighbours tried per node by 2-opt and by Or-opt.
+    let twoOptBreadth: Int
+    let orOptBreadth: Int
+    /// Counted move evaluations: the work unit reported to the engine.
+    private(set) var evaluations = 0
+
+    public static let operators = ["double-bridge", "segment-reversal", "or-kick", "double-bridge-wide"]
+
+    /// Starts from `tour`, a permutation of 0..<dimension.
+    public init(instance: TSPInstance, candidates: CandidateLists, tour start: [Int]) {
+        precondition(start.count == instance.dimension)
+        self.instance = instance
+        self.candidates = candidates
+        n = instance.dimension
+        tour = start.map { Int32($0) }
+        position = [Int32](repeating: 0, count: n)
+        for (p, v) in start.enumerated() { position[v] = Int32(p) }
+        length = instance.tourLength(start)
+        queue = [Int32](repeating: 0, count: max(1, n))
+        queued = [Bool](repeating: false, count: n)
+        twoOptBreadth = min(candidates.k, 10)
+        orOptBreadth = min(candidates.k, 6)
+    }
+
+    /// The current tour as 0-based node indices.
+    public var currentTour: [Int] { tour.map { Int($0) } }
+
+    // MARK: SearchState
+
+    public var objective: Double { Double(length) }
+    public var operatorNames: [String] { TSPSearchState.operators }
+    public var problemFeatureCount: Int { 2 }
+
+    public func writeProblemFeatures(to buffer: UnsafeMutableBufferPointer<Double>) {
+        buffer[0] = log10(Double(max(n, 1))) / 5
+        buffer[1] = n < 200 ? 1 : 0
+    }
+
+    public func descend(stop: StopCondition) -> Int {
+        let before = evaluations
+        if n <= 3 { return 0 }
+        for v in 0..<n { push(v) }
+        runQueue(stop: stop)
+        return evaluations - before
+    }
+
+    public func beginTrial() {
+        log.removeAll(keepingCapacity: true)
+        logging = true
+        lengthAtTrialStart = length
+    }
+
+    public func apply(action: Int, rng: inout SeededGenerator, stop: StopCondition) -> Int {
+        let before = evaluations
+        guard n >= 8 else {
+            // Too small for kicks: a random reversal and a descent still explore.
+            if n > 3 { randomSegmentReversal(&rng) }
+            runQueue(stop: stop)
+            return evaluations - before + 1
+        }
+        switch action {
+        case 0: doubleBridge(&rng, maxSegment: min(50, max(1, n / 8)))
+        case 1: randomSegmentReversal(&rng)
+        case 2: orKick(&rng)
+        default: doubleBridge(&rng, maxSegment: max(1, n / 3))
+        }
+        runQueue(stop: stop)
+        return evaluations - before + 1
+    }
+
+    public func commitTrial() { logging = false }
+
+    public func rollbackTrial() {
+        logging = false
+        var i = log.count - 2
+        while i >= 0 {
+            reversePositions(Int(log[i]), Int(log[i + 1]))
+            i -= 2
+        }
+        log.removeAll(keepingCapacity: true)
+        length = lengthAtTrialStart
+        clearQueue()
+    }
+
+    public func saveBest() {
+        bestTour = tour
+        bestLength = length
+    }
+
+    public func restoreBest() {
+        guard !bestTour.isEmpty else { return }
+        tour = bestTour
+        for p in 0..<n { position[Int(tour[p])] = Int32(p) }
+        length = bestLength
+    }
+
+    // MARK: Tour primitives
+
+    @inline(__always) func d(_ a: Int, _ b: Int) -> Int { instance.distance(a, b) }
+    @inline(__always) func succ(_ v: Int) -> Int {
+        let p = Int(position[v]) + 1
+        return Int(tour[p == n ? 0 : p])
+    }
+    @inline(__always) func pred(_ v: Int) -> Int {
+        let p = Int(position[v])
+        return Int(tour[p == 0 ? n - 1 : p - 1])
+    }
+
+    /// Reverses positions i…j inclusive, walking forward (wrapping past the end).
+    @inline(__always)
+    private func reversePositions(_ i: Int, _ j: Int) {
+        var count = j - i
+        if count < 0 { count += n }
+        count += 1
+        var l = i, r = j
+        tour.withUnsafeMutableBufferPointer { t in
+            position.withUnsafeMutableBufferPointer { pos in
+                for _ in 0..<(count / 2) {
+                    let a = t[l], b = t[r]
+                    t[l] = b; pos[Int(b)] = Int32(l)
+                    t[r] = a; pos[Int(a)] = Int32(r)
+                    l += 1; if l == n { l = 0 }
+                    r -= 1; if r < 0 { r = n - 1 }
+                }
+            }
+        }
+    }
+
+    /// Reverses the path from node a forward to node b — or, when shorter, the rest of the tour,
+    /// which gives the same cycle traversed the other way.
+    private func reversePath(from a: Int, to b: Int) {
+        let i = Int(position[a]), j = Int(position[b])
+        var inner = j - i
+        if inner < 0 { inner += n }
+        inner += 1
+        var from = i, to = j
+        if 2 * inner > n {
+            if inner == n { return }
+            from = j + 1 == n ? 0 : j + 1
+            to = i == 0 ? n - 1 : i - 1
+        }
+        reversePositions(from, to)
+        if logging {
+            log.append(Int32(from))
+            log.append(Int32(to))
+        }
+    }
+
+    /// Removes edges {x1,x2} and {y1,y2} and adds {x1,y1} and {x2,y2}. Valid when the tour runs
+    /// x1→x2 … y1→y2 in one of its two directions (a 2-opt move).
+    private func exchange(_ x1: Int, _ x2: Int, _ y1: Int, _ y2: Int) {
+        if succ(x1) == x2 {
+            reversePath(from: x2, to: y1)
+        } else {
+            reversePath(from: x1, to: y2)
+        }
+    }
+
+    // MARK: Don't-look bits
+
+    @inline(__always) private func push(_ v: Int) {
+        if queued[v] { return }
+        queued[v] = true
+        var tail = queueHead + queueCount
+        if tail >= n { tail -= n }
+        queue[tail] = Int32(v)
+        queueCount += 1
+    }
+
+    @inline(__always) private func pop() -> Int {
+        let v = Int(queue[queueHead])
+        queueHead += 1
+        if queueHead == n { queueHead = 0 }
+        queueCount -= 1
+        queued[v] = false
+        return v
+    }
+
+    private func clearQueue() {
+        while queueCount > 0 { _ = pop() }
+        queueHead = 0
+    }
+
+    private func runQueue(stop: StopCondition) {
+        var sinceCheck = 0
+        while queueCount > 0 {
+            let v = pop()
+            while improve(from: v) {}
+            sinceCheck += 1
+            if sinceCheck == 256 {
+                sinceCheck = 0
+                if stop.timeIsUp() { clearQueue(); return }
+            }
+        }
+    }
+
+    // MARK: Neighbourhoods
+
+    /// Applies the best improving 2-opt or Or-opt move around node `a`; false if none.
+    private func improve(from a: Int) -> Bool {
+        if n <= 4 { return false }
+        var bestGain = 0
+        var kind = 0  // 1: 2-opt, 2: Or-opt
+        var m0 = 0, m1 = 0, m2 = 0, m3 = 0
+        var orReversed = false, orLength = 0
+
+        // 2-opt: new edge {a,c} for a neighbour c of a, in both tour directions.
+        let k = twoOptBreadth
+        let base = a * candidates.k
+        for direction in 0..<2 {
+            let b = direction == 0 ? succ(a) : pred(a)
+            let dab = d(a, b)
+            for r in 0..<k {
+                let c = Int(candidates.neighbours[base + r])
+                let g1 = dab - Int(candidates.distances[base + r])
+                if g1 <= 0 { break }
+                let dd = direction == 0 ? succ(c) : pred(c)
+                if c == b || dd == a { continue }
+                evaluations += 1
+                let gain = g1 + d(c, dd) - d(b, dd)
+                if gain > bestGain {
+                    bestGain = gain; kind = 1
+                    m0 = a; m1 = b; m2 = c; m3 = dd
+                }
+            }
+        }
+
+        // Or-opt: move a segment of 1–3 nodes that starts or ends at a, possibly reversed,
+        // next to a neighbour of one of its ends.
+        if n >= 8 {
+            for segLength in 1...3 {
+                for anchor in 0..<2 {
+                    // Segment s1…se in forward order containing a at one end.
+                    var s1 = a, se = a
+                    if anchor == 0 { for _ in 1..<segLength { se = succ(se) } }
+                    else { if segLength == 1 { continue }; for _ in 1..<segLength { s1 = pred(s1) } }
+                    let p = pred(s1), nx = succ(se)
+                    let removeGain = d(p, s1) + d(se, nx) - d(p, nx)
+                    if removeGain <= 0 { continue }
+                    let sp = Int(position[s1])
+                    for end in 0..<2 {
+                        let e = end == 0 ? s1 : se
+                        let eb = e * candidates.k
+                        for r in 0..<orOptBreadth {
+                            let c = Int(candidates.neighbours[eb + r])
+                            let dce = Int(candidates.distances[eb + r])
+                            if dce >= removeGain { break }
+                            var offset = Int(position[c]) - sp
+                            if offset < 0 { offset += n }
+                            if offset < segLength { continue }  // c inside the segment
+                            // Two gaps next to c: (c, succ c) and (pred c, c).
+                            for side in 0..<2 {
+                                let u = side == 0 ? c : pred(c)
+                                let v = side == 0 ? succ(c) : c
+                                if u == se || v == s1 { continue }   // the segment's own edges
+                                if u == nx || v == p { continue }    // degenerate: 2-opt covers it
+                                // Which orientation puts e next to c.
+                                // Forward (u s1…se v) links u–s1 and se–v; reversed links u–se and s1–v.
+                                let forward = (e == s1) == (side == 0)
+                                evaluations += 1
+                                let add = forward ? d(u, s1) + d(se, v) - d(u, v)
+                                                  : d(u, se) + d(s1, v) - d(u, v)
+                                let gain = removeGain - add
+                                if gain > bestGain {
+                                    bestGain = gain; kind = 2
+                                    m0 = s1; m1 = se; m2 = u; m3 = v
+                                    orReversed = !forward; orLength = segLength
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+
+        switch kind {
+        case 1:
+            // Remove {a,b},{c,d}; add {a,c},{b,d}.
+            exchange(m0, m1, m2, m3)
+            length -= bestGain
+            push(m0); push(m1); push(m2); push(m3)
+            return true
+        case 2:
+            let s1 = m0, se = m1, u = m2, v = m3
+            let p = pred(s1), nx = succ(se)
+            moveSegment(s1: s1, se: se, p: p, nx: nx, u: u, v: v, reversed: orReversed)
+            _ = orLength
+            length -= bestGain
+            push(s1); push(se); push(p); push(nx); push(u); push(v)
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Moves segment s1…se (forward, between p and nx) into the gap u→v (v = succ u, both outside
+    /// the segment, u ≠ nx, v ≠ p): three 2-opt moves, the last only for forward insertion.
+    private func moveSegment(s1: Int, se: Int, p: Int, nx: Int, u: Int, v: Int, reversed: Bool) {
+        // The gap must be read in the tour's current direction as seen from the segment.
+        var gu = u, gv = v
+        if succ(u) != v { swap(&gu, &gv) }
+        exchange(p, s1, gu, gv)       // p–u, s1–v … now p u … nx se … s1 v
+        exchange(p, gu, nx, se)       // p–nx, u–se: u se … s1 v (reversed insertion)
+        let wantReversed = (gu == u) ? reversed : !reversed
+        if !wantReversed {
+            exchange(gu, se, s1, gv)  // u–s1, se–v: u s1 … se v
+        }
+    }
+
+    // MARK: Perturbations
+
+    /// Double bridge A B C D → A C B D on a random stretch: segments B and C have 1…maxSegment
+    /// nodes (Martin, Otto & Felten 1991). Done as three reversals, so it can be logged and undone.
+    private func doubleBridge(_ rng: inout SeededGenerator, maxSegment: Int) {
+        let lb = 1 + rng.below(maxSegment)
+        let lc = 1 + rng.below(maxSegment)
+        guard lb + lc + 2 <= n else { randomSegmentReversal(&rng); return }
+        let startPos = rng.below(n)
+        let a1 = Int(tour[startPos])
+        let b0 = succ(a1)
+        var b1 = b0
+        for _ in 1..<lb { b1 = succ(b1) }
+        let c0 = succ(b1)
+        var c1 = c0
+        for _ in 1..<lc { c1 = succ(c1) }
+        let d0 = succ(c1)
+        let delta = d(a1, c0) + d(c1, b0) + d(b1, d0) - d(a1, b0) - d(b1, c0) - d(c1, d0)
+        exchange(a1, b0, c1, d0)   // a1 c1…c0 b1…b0 d0
+        exchange(a1, c1, c0, b1)   // a1 c0…c1 b1…b0 d0
+        exchange(c1, b1, b0, d0)   // a1 c0…c1 b0…b1 d0
+        length += delta
+        for v in [a1, b0, b1, c0, c1, d0] { push(v) }
+    }
+
+    /// A random 2-opt move between a node and one of its candidate neighbours.
+    private func randomSegmentReversal(_ rng: inout SeededGenerator) {
+        let a = rng.below(n)
+        let b = succ(a)
+        let c = candidates.k > 0 ? candidates.neighbour(a, rng.below(candidates.k)) : rng.below(n)
+        let dd = succ(c)
+        if c == a || c == b || dd == a { return }
+        length += d(a, c) + d(b, dd) - d(a, b) - d(c, dd)
+        exchange(a, b, c, dd)
+        push(a); push(b); push(c); push(dd)
+    }
+
+    /// Moves a random segment of 1–3 nodes next to a random candidate neighbour.
+    private func orKick(_ rng: inout SeededGenerator) {
+        let segLength = 1 + rng.below(3)
+        let s1 = rng.below(n)
+        var se = s1
+        for _ in 1..<segLength { se = succ(se) }
+        let p = pred(s1), nx = succ(se)
+        let c = candidates.k > 0 ? candidates.neighbour(s1, rng.below(candidates.k)) : rng.below(n)
+        var offset = Int(position[c]) - Int(position[s1])
+        if offset < 0 { offset += n }
+        if offset < segLength { return }
+        let u = c, v = succ(c)
+        if u == se || v == s1 || u == nx || v == p { return }
+        let reversed = rng.below(2) == 0
+        let add = reversed ? d(u, se) + d(s1, v) : d(u, s1) + d(se, v)
+        length += add - d(u, v) + d(p, nx) - d(p, s1) - d(se, nx)
+        moveSegment(s1: s1, se: se, p: p, nx: nx, u: u, v: v, reversed: reversed)
+        for x in [s1, se, p, nx, u, v] { push(x) }
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif

@@ -1,0 +1,84 @@
+import XCTest
+import HunchCore
+@testable import HunchTSP
+
+/// Every operator keeps the tour a permutation, keeps the length equal to a full recomputation,
+/// and a rolled-back trial restores the tour exactly.
+final class TSPSearchStateTests: XCTestCase {
+    static func randomInstance(n: Int, seed: UInt64, type: TSPEdgeWeightType = .euc2D) -> TSPInstance {
+        var rng = SeededGenerator(seed: seed)
+        let xs = (0..<n).map { _ in Double(rng.below(1000)) }
+        let ys = (0..<n).map { _ in Double(rng.below(1000)) }
+        return TSPInstance(name: "random\(n)", edgeWeightType: type, x: xs, y: ys)
+    }
+
+    func assertConsistent(_ state: TSPSearchState, file: StaticString = #filePath, line: UInt = #line) {
+        let tour = state.currentTour
+        XCTAssertEqual(Set(tour).count, state.instance.dimension, "not a permutation", file: file, line: line)
+        XCTAssertEqual(state.length, state.instance.tourLength(tour), "length drifted from recomputation", file: file, line: line)
+        for (p, v) in tour.enumerated() { XCTAssertEqual(Int(state.position[v]), p, file: file, line: line) }
+    }
+
+    func testDescentKeepsLengthExact() {
+        for n in [5, 8, 9, 20, 200] {
+            let instance = Self.randomInstance(n: n, seed: UInt64(n))
+            let candidates = CandidateLists(instance: instance, k: 8)
+            var rng = SeededGenerator(seed: 7)
+            let start = TSPPrior.random.construct(instance, candidates: candidates, rng: &rng)
+            let state = TSPSearchState(instance: instance, candidates: candidates, tour: start)
+            let before = state.length
+            _ = state.descend(stop: StopCondition(maxSteps: 1))
+            assertConsistent(state)
+            XCTAssertLessThanOrEqual(state.length, before)
+        }
+    }
+
+    func testEveryOperatorKeepsStateValidAndRollbackRestores() {
+        for type in [TSPEdgeWeightType.euc2D, .att, .man2D] {
+            let instance = Self.randomInstance(n: 150, seed: 3, type: type)
+            let candidates = CandidateLists(instance: instance, k: 10)
+            var rng = SeededGenerator(seed: 11)
+            let state = TSPSearchState(instance: instance, candidates: candidates,
+                                       tour: TSPPrior.greedy.construct(instance, candidates: candidates, rng: &rng))
+            _ = state.descend(stop: StopCondition(maxSteps: 1))
+            for round in 0..<400 {
+                let action = round % state.operatorNames.count
+                let tourBefore = state.currentTour, lengthBefore = state.length
+                state.beginTrial()
+                _ = state.apply(action: action, rng: &rng, stop: StopCondition(maxSteps: 1))
+                assertConsistent(state)
+                if round % 3 == 0 {
+                    state.rollbackTrial()
+                    XCTAssertEqual(state.currentTour, tourBefore)
+                    XCTAssertEqual(state.length, lengthBefore)
+                } else {
+                    state.commitTrial()
+                }
+            }
+        }
+    }
+
+    func testSameSeedAndStepsGiveSameTour() {
+        let instance = Self.randomInstance(n: 120, seed: 5)
+        func run() -> [Int] {
+            var options = TSPSolveOptions()
+            options.seed = 42
+            var policy = RoulettePolicy()
+            return TSPSolver.solve(instance, options: options, policy: &policy, stop: StopCondition(maxSteps: 500)).tour
+        }
+        XCTAssertEqual(run(), run())
+    }
+
+    func testWarmStartNeverWorse() {
+        let instance = Self.randomInstance(n: 100, seed: 9)
+        let candidates = CandidateLists(instance: instance, k: 10)
+        var rng = SeededGenerator(seed: 1)
+        var options = TSPSolveOptions()
+        options.initialTour = TSPPrior.farthestInsertion.construct(instance, candidates: candidates, rng: &rng)
+        options.acceptance = .threshold(0.05)
+        var policy = UniformPolicy()
+        let outcome = TSPSolver.solve(instance, options: options, policy: &policy, stop: StopCondition(maxSteps: 200))
+        XCTAssertLessThanOrEqual(outcome.length, instance.tourLength(options.initialTour!))
+        XCTAssertEqual(outcome.length, instance.tourLength(outcome.tour))
+    }
+}
