@@ -2,5 +2,17 @@ import ArgumentParser
 
 @main
 struct Hunch: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Hunch: a prior, a learned local search, and an exact baseline.")
+    static let configuration = CommandConfiguration(
+        commandName: "hunch",
+        abstract: "A prior proposes, a learned local search refines, GLPK proves.",
+        discussion: """
+        Problem families: tsp (TSPLIB). The family is detected from the file; --problem forces it.
+        Examples:
+          hunch solve instances/tsp/berlin52.tsp --time-limit 2 --svg berlin52.svg
+          hunch batch instances/MANIFEST.csv --time-limit 1 --out results.jsonl
+          hunch generate tsp --size 1000 --seed 7 --out random1000.tsp
+        """,
+        version: "0.1.0",
+        subcommands: [SolveCommand.self, BatchCommand.self, GenerateCommand.self]
+    )
 }

@@ -31,11 +31,12 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
         return result
     }
 
-    /// A uniform integer in 0..<bound (Lemire's multiply-shift; bias below 2⁻³² for small bounds).
+    /// A uniform integer in 0..<bound: the high word of a 64×64-bit product (Lemire 2019, without
+    /// the rejection step; the bias is below bound/2⁶⁴).
     @inline(__always)
     public mutating func below(_ bound: Int) -> Int {
         precondition(bound > 0)
-        return Int((next() >> 32) &* UInt64(bound) >> 32)
+        return Int(next().multipliedFullWidth(by: UInt64(bound)).high)
     }
 
     /// A uniform double in [0, 1).

@@ -1,0 +1,44 @@
+// Speed of the TSP building blocks on a random uniform instance (default 10,000 nodes):
+// candidate lists, each prior, and the 2-opt + Or-opt descent from the greedy tour
+// (nodes per second = n / descent time). Usage: tsp-speed [size] [seed]
+import Foundation
+import HunchCore
+import HunchTSP
+
+setvbuf(stdout, nil, _IOLBF, 0)
+let arguments = CommandLine.arguments
+let size = arguments.count > 1 ? Int(arguments[1]) ?? 10_000 : 10_000
+let seed = arguments.count > 2 ? UInt64(arguments[2]) ?? 1 : 1
+let clock = MonotonicClock()
+
+func timed<T>(_ body: () -> T) -> (T, Double) {
+    let t0 = clock.now()
+    let value = body()
+    return (value, clock.now() - t0)
+}
+
+let (instance, generateTime) = timed { TSPGenerator.generate(size: size, seed: seed, clustered: false) }
+let (candidates, candidateTime) = timed { CandidateLists(instance: instance, k: 10) }
+print("instance: uniform \(size) nodes, seed \(seed)")
+print(String(format: "generate            %8.3f s", generateTime))
+print(String(format: "candidate lists k=10 %7.3f s", candidateTime))
+var rng = SeededGenerator(seed: seed)
+for prior in TSPPrior.allCases where size <= 20_000 || (prior != .farthestInsertion && prior != .cheapestInsertion) {
+    let (tour, t) = timed { prior.construct(instance, candidates: candidates, rng: &rng) }
+    print(String(format: "prior %-20@ %8.3f s  length %ld", prior.rawValue as NSString, t, instance.tourLength(tour)))
+}
+let start = TSPPrior.greedy.construct(instance, candidates: candidates, rng: &rng)
+let state = TSPSearchState(instance: instance, candidates: candidates, tour: start)
+let before = state.length
+let (_, descentTime) = timed { state.descend(stop: StopCondition()) }
+print(String(format: "descent 2-opt+Or-opt %7.3f s  %ld -> %ld (%.1f%% shorter), %.0f nodes/s",
+             descentTime, before, state.length, Double(before - state.length) / Double(before) * 100,
+             Double(size) / descentTime))
+var policy = RoulettePolicy()
+var options = TSPSolveOptions()
+options.seed = seed
+let (outcome, searchTime) = timed {
+    TSPSolver.solve(instance, options: options, policy: &policy, stop: StopCondition(maxSteps: 100_000), candidates: candidates)
+}
+print(String(format: "ILS 100k steps       %7.3f s  length %ld  (%.0f steps/s)", searchTime, outcome.length,
+             100_000 / searchTime))

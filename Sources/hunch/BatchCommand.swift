@@ -1,0 +1,165 @@
+import ArgumentParser
+import Foundation
+import HunchCore
+import Synchronization
+
+struct BatchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "batch",
+        abstract: "Solve many instances in parallel, one JSON line per instance as each finishes.",
+        discussion: """
+        Each line is the same object `solve --json` prints; a failing instance gets a line with
+        "status": "error" and the batch goes on. With --resume, instances that already have a
+        finished line in --out are skipped. --shard I/N takes every N-th instance from the I-th
+        (0-based), so one command line serves a Slurm or Kubernetes job array (docs/batch.md).
+        """)
+
+    @Argument(help: "A folder of instance files, or a MANIFEST.csv.")
+    var source: String
+
+    @OptionGroup var search: SearchOptions
+
+    @Option(name: .long, help: "Parallel solves (default: number of cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(name: .long, help: "JSON-lines output, appended to.")
+    var out: String = "results.jsonl"
+
+    @Flag(name: .long, help: "Skip instances that already have a finished line in --out.")
+    var resume = false
+
+    @Option(name: .long, help: "Take every N-th instance starting at I (0-based): I/N.")
+    var shard: String?
+
+    @Flag(name: .long, help: "No summary table.")
+    var quiet = false
+
+    func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs must be ≥ 1") }
+    }
+
+    func run() throws {
+        Interruption.installSignalHandlers()
+        var items = try InstanceSource.list(source)
+        if let shard { items = try InstanceSource.shard(items, spec: shard) }
+        if resume {
+            let done = try Self.finishedInstances(in: out)
+            items = items.filter { !done.contains($0.path) }
+        }
+        let writer = try JSONLinesWriter(path: out)
+        let records = Mutex<[SolveRecord]>([])
+        let next = Atomic<Int>(0)
+        let total = items.count
+        let options = search
+        let group = DispatchGroup()
+        for _ in 0..<min(jobs, max(1, total)) {
+            group.enter()
+            let thread = Thread {
+                defer { group.leave() }
+                while !Interruption.process.isRequested {
+                    let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                    if index >= total { break }
+                    let record = Self.solveOne(items[index], options: options)
+                    writer.append(record.jsonLine())
+                    records.withLock { $0.append(record) }
+                }
+            }
+            thread.stackSize = 16 << 20
+            thread.start()
+        }
+        group.wait()
+        let finished = records.withLock { $0 }
+        if !quiet { print(BatchSummary.table(finished, skipped: total - finished.count)) }
+        if finished.contains(where: { $0.status == "error" }) || Interruption.process.isRequested {
+            throw ExitCode(finished.contains(where: { $0.status == "error" }) ? 1 : 130)
+        }
+    }
+
+    static func solveOne(_ item: InstanceSource.Item, options: SearchOptions) -> SolveRecord {
+        let clock = MonotonicClock()
+        let start = clock.now()
+        do {
+            guard item.family == "tsp" else {
+                throw CLIError("\(item.path): family '\(item.family)' is not supported yet")
+            }
+            return try TSPRunner.solve(path: item.path, options: options, commandStart: start,
+                                       stop: StopCondition(clock: clock)).record
+        } catch {
+            var record = SolveRecord(problem: item.family, instance: item.path, status: "error",
+                                     timeSeconds: clock.now() - start)
+            record.name = item.name
+            record.error = "\(error)"
+            return record
+        }
+    }
+
+    /// Instances with a line in `path` that finished (not an error, not interrupted).
+    static func finishedInstances(in path: String) throws -> Set<String> {
+        guard FileManager.default.fileExists(atPath: path) else { return [] }
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            throw CLIError("\(path): cannot read for --resume")
+        }
+        var done = Set<String>()
+        for line in text.split(separator: "\n") {
+            guard let value = try? JSONDecoder().decode(JSONValue.self, from: Data(line.utf8)),
+                  case .string(let instance)? = value["instance"],
+                  case .string(let status)? = value["status"] else { continue }
+            if status == "error" { continue }
+            if case .string("interrupted")? = value["stop_reason"] { continue }
+            done.insert(instance)
+        }
+        return done
+    }
+}
+
+/// Appends lines to a file, each in one `write` so concurrent writers and a crash leave only
+/// whole lines; flushed to disk per line so a killed batch loses nothing it reported.
+final class JSONLinesWriter: Sendable {
+    private let fd: Int32
+    private let lock = Mutex<Void>(())
+
+    init(path: String) throws {
+        fd = open(path, O_WRONLY | O_CREAT | O_APPEND, 0o644)
+        guard fd >= 0 else { throw CLIError("\(path): cannot open for appending: \(String(cString: strerror(errno)))") }
+    }
+
+    deinit { close(fd) }
+
+    func append(_ line: String) {
+        let bytes = Array((line + "\n").utf8)
+        lock.withLock { _ in
+            bytes.withUnsafeBytes { buffer in
+                var offset = 0
+                while offset < buffer.count {
+                    let written = write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                    if written <= 0 { break }
+                    offset += written
+                }
+            }
+            fsync(fd)
+        }
+    }
+}
+
+/// The table printed at the end of a batch.
+enum BatchSummary {
+    static func table(_ records: [SolveRecord], skipped: Int) -> String {
+        let sorted = records.sorted { $0.instance < $1.instance }
+        var lines = [String(format: "%-28@ %12@ %12@ %8@ %8@  %@", "instance", "objective", "optimum", "gap", "time", "status")]
+        for r in sorted {
+            let name = (r.name ?? (r.instance as NSString).lastPathComponent) as NSString
+            lines.append(String(format: "%-28@ %12@ %12@ %8@ %7.2fs  %@", name,
+                                Report.format(r.objective) as NSString, Report.format(r.knownOptimum) as NSString,
+                                Report.percent(r.gap) as NSString, r.timeSeconds, r.status as NSString))
+        }
+        let errors = records.filter { $0.status == "error" }.count
+        let gaps = records.compactMap(\.gap)
+        var footer = "\(records.count) solved"
+        if errors > 0 { footer += ", \(errors) failed" }
+        if skipped > 0 { footer += ", \(skipped) not run (interrupted)" }
+        if !gaps.isEmpty { footer += String(format: "; mean gap %.2f%%, max %.2f%%", gaps.reduce(0, +) / Double(gaps.count) * 100, gaps.max()! * 100) }
+        lines.append(footer)
+        for r in sorted where r.status == "error" { lines.append("error: \(r.error ?? "?")") }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,35 @@
+import Foundation
+import HunchCore
+
+/// Human-readable summaries of results.
+enum Report {
+    static func text(_ r: SolveRecord, outputs: [String]) -> String {
+        var lines: [String] = []
+        lines.append("instance   \(r.name ?? "?") (\(r.problem), \(r.size.map(String.init) ?? "?") nodes)  \(r.instance)")
+        if let prior = r.prior, let initial = r.initialObjective {
+            lines.append("prior      \(prior): \(format(initial))")
+        }
+        lines.append("search     \(r.policy ?? "?") policy, \(r.steps ?? 0) steps, stopped by \(r.stopReason ?? "?")")
+        lines.append("objective  \(format(r.objective))  (\(r.status), validated)")
+        if let optimum = r.knownOptimum {
+            lines.append("optimum    \(format(optimum)) (known)  gap \(percent(r.gap))")
+        } else if let bound = r.bound {
+            lines.append("bound      \(format(bound))  gap ≤ \(percent(r.gap))")
+        }
+        lines.append(String(format: "time       %.2f s", r.timeSeconds) + (r.timeLimit.map { String(format: " (limit %g s)", $0) } ?? ""))
+        lines.append("seed       \(r.seed.map(String.init) ?? "-")")
+        for path in outputs { lines.append("wrote      \(path)") }
+        return lines.joined(separator: "\n")
+    }
+
+    static func format(_ v: Double?) -> String {
+        guard let v else { return "-" }
+        if v == v.rounded() && abs(v) < 1e15 { return String(Int(v)) }
+        return String(format: "%.4f", v)
+    }
+
+    static func percent(_ g: Double?) -> String {
+        guard let g else { return "-" }
+        return String(format: "%.2f%%", g * 100)
+    }
+}

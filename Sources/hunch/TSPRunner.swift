@@ -1,0 +1,107 @@
+import Foundation
+import HunchCore
+import HunchTSP
+
+/// Runs the TSP pipeline for the CLI: read, construct, search, validate, and report as a
+/// `SolveRecord`. Shared by `solve`, `batch` and `bench`.
+struct TSPRunner {
+    struct Run {
+        var instance: TSPInstance
+        var tour: [Int]
+        var record: SolveRecord
+    }
+
+    /// Solves one file. `commandStart` and `timeLimit` bound the whole run, reading included.
+    static func solve(path: String, options: SearchOptions, initialTourPath: String? = nil,
+                      commandStart: Double, stop baseStop: StopCondition,
+                      progress: ((Double?) -> ProgressLine?)? = nil) throws -> Run {
+        let instance = try TSPLIBReader.read(path: path)
+        let known = knownOptimum(path: path, instance: instance)
+
+        var solveOptions = TSPSolveOptions()
+        solveOptions.seed = options.seed
+        solveOptions.acceptance = options.makeAcceptance()
+        if let name = options.prior {
+            guard let prior = TSPPrior(name: name) else {
+                throw CLIError("unknown --prior '\(name)' for tsp; expected one of: \(TSPPrior.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            solveOptions.prior = prior
+        }
+        if let initialTourPath {
+            solveOptions.initialTour = try readInitialTour(initialTourPath, dimension: instance.dimension)
+        }
+
+        // Keep time back for validation and output, so the whole command ends within its limit.
+        var stop = baseStop
+        let reserve = min(0.05 + Double(instance.dimension) * 3e-6, options.timeLimit * 0.1)
+        stop.deadline = commandStart + options.timeLimit - reserve
+        stop.maxSteps = options.maxSteps
+
+        var policy = options.makePolicy()
+        let observer = progress?(known?.value)
+        let outcome = TSPSolver.solve(instance, options: solveOptions, policy: &policy, stop: stop, observer: observer)
+        observer?.finish()
+
+        try TourValidation.check(tour: outcome.tour, dimension: instance.dimension)
+        let length = instance.tourLength(outcome.tour)
+        precondition(length == outcome.length, "search reported \(outcome.length), tour measures \(length)")
+
+        var record = SolveRecord(problem: "tsp", instance: path, status: "feasible",
+                                 timeSeconds: stop.clock.now() - commandStart)
+        record.name = instance.name
+        record.size = instance.dimension
+        record.objective = Double(length)
+        record.knownOptimum = known?.value
+        record.gap = SolveRecord.relativeGap(objective: record.objective, reference: known?.value ?? record.bound)
+        if let known, known.proven, Double(length) == known.value { record.status = "optimal" }
+        record.seed = options.seed
+        record.prior = outcome.priorName
+        record.policy = policy.name
+        record.initialObjective = Double(outcome.priorLength)
+        record.steps = outcome.statistics.steps
+        record.stopReason = outcome.statistics.stopReason.rawValue
+        record.timeLimit = options.timeLimit
+        record.maxSteps = options.maxSteps
+        record.solution = .object(["tour": .array(outcome.tour.map { .int($0 + 1) })])
+        let stats = outcome.statistics
+        record.details = [
+            "acceptance": .string(options.acceptance),
+            "descent_objective": .double(stats.descentObjective),
+            "time_to_best_s": .double(stats.timeToBest),
+            "operators": .object(Dictionary(uniqueKeysWithValues: stats.operatorNames.enumerated().map { i, name in
+                (name, JSONValue.object(["applied": .int(stats.applications[i]), "improved": .int(stats.improvements[i]),
+                                         "new_best": .int(stats.newBests[i])]))
+            })),
+        ]
+        return Run(instance: instance, tour: outcome.tour, record: record)
+    }
+
+    /// The known optimum from a nearby MANIFEST.csv, else from the file's COMMENT.
+    static func knownOptimum(path: String, instance: TSPInstance) -> (value: Double, proven: Bool)? {
+        if let entry = KnownOptima.lookup(instancePath: path), entry.family == "tsp", let optimum = entry.optimum {
+            return (optimum, entry.isOptimal)
+        }
+        if let value = TSPLIBReader.optimumFromComment(instance.comment) { return (Double(value), true) }
+        return nil
+    }
+
+    /// A starting tour from a TSPLIB `.tour` file or a JSON result (`{"solution": {"tour": [...]}}`
+    /// or `{"tour": [...]}`, node ids as in the file).
+    static func readInitialTour(_ path: String, dimension: Int) throws -> [Int] {
+        if path.hasSuffix(".json") {
+            guard let data = FileManager.default.contents(atPath: path) else { throw CLIError("\(path): cannot read") }
+            guard let value = try? JSONDecoder().decode(JSONValue.self, from: data) else {
+                throw CLIError("\(path): not valid JSON")
+            }
+            guard let ids = (value["solution"]?["tour"] ?? value["tour"])?.intArray else {
+                throw CLIError("\(path): expected a JSON object with \"tour\" (or \"solution\": {\"tour\"}) as an array of node ids")
+            }
+            let tour = ids.map { $0 - 1 }
+            do { try TourValidation.check(tour: tour, dimension: dimension) } catch {
+                throw CLIError("\(path): \(error)")
+            }
+            return tour
+        }
+        return try TourFile.read(path: path, dimension: dimension)
+    }
+}

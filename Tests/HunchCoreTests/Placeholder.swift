@@ -1,5 +1,0 @@
-import XCTest
-
-final class HunchCoreTestsPlaceholder: XCTestCase {
-    func testPlaceholderRemovedWhenRealTestsLand() {}
-}
