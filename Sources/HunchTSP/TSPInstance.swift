@@ -154,10 +154,7 @@ public struct TSPInstance: Sendable {
             let q1 = cos(longitude[i] - longitude[j])
             let q2 = cos(latitude[i] - latitude[j])
             let q3 = cos(latitude[i] + latitude[j])
-            // Rounding can push the cosine a hair past ±1 (e.g. nodes near a pole), where acos
-            // is NaN and Int(NaN) traps; clamping changes no in-range value.
-            let cosine = min(1.0, max(-1.0, 0.5 * ((1.0 + q1) * q2 - (1.0 - q1) * q3)))
-            return Int(rrr * acos(cosine) + 1.0)
+            return Int(rrr * acos(0.5 * ((1.0 + q1) * q2 - (1.0 - q1) * q3)) + 1.0)
         case .man2D:
             return TSPInstance.nint(abs(x[i] - x[j]) + abs(y[i] - y[j]))
         case .max2D:

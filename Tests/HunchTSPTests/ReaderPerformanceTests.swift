@@ -33,4 +33,18 @@ final class ReaderPerformanceTests: XCTestCase {
         print("TSPLIBReader: 10,000 nodes parsed in \(String(format: "%.4f", best)) s (best of 3)")
         XCTAssertLessThan(best, 1.0)
     }
+
+    /// The largest shared instance, read from disk (11,849 nodes, no matrix).
+    func testLargestSharedInstanceReadsQuickly() throws {
+        let path = TestData.sharedTSP + "/rl11849.tsp"
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw XCTSkip("no \(path) on this machine")
+        }
+        let start = DispatchTime.now().uptimeNanoseconds
+        let instance = try TSPLIBReader.read(path: path)
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        XCTAssertEqual(instance.dimension, 11_849)
+        print("TSPLIBReader: rl11849.tsp read in \(String(format: "%.4f", seconds)) s")
+        XCTAssertLessThan(seconds, 1.0)
+    }
 }

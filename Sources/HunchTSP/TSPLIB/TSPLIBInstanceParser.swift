@@ -175,7 +175,8 @@ struct TSPLIBInstanceParser {
 
     private mutating func readType(_ parts: TSPLIBKeyword.Line, line: Int) throws {
         // Only the first word counts: si175 and friends say "TYPE: TSP (M.~Hofmeister)".
-        guard let token = TSPLIBTokens(text.bytes, parts.value).first(where: { _ in true }) else {
+        var tokens = TSPLIBTokens(text.bytes, parts.value)
+        guard let token = tokens.next() else {
             throw text.error(line, "expected a value after TYPE (TSP)")
         }
         switch text.upper(token) {

@@ -74,7 +74,8 @@ public enum TourFile {
             case .name, .comment:
                 continue
             case .type:
-                let type = TSPLIBTokens(bytes, parts.value).first(where: { _ in true }).map(text.upper) ?? ""
+                var tokens = TSPLIBTokens(bytes, parts.value)
+                let type = tokens.next().map(text.upper) ?? ""
                 guard type == "TOUR" else {
                     throw text.error(line.number, "expected TYPE : TOUR in a tour file, found \(text.quote(parts.value))")
                 }
