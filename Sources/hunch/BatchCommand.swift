@@ -46,6 +46,7 @@ struct BatchCommand: ParsableCommand {
             let done = try Self.finishedInstances(in: out)
             items = items.filter { !done.contains($0.path) }
         }
+        let work = items
         let writer = try JSONLinesWriter(path: out)
         let records = Mutex<[SolveRecord]>([])
         let next = Atomic<Int>(0)
@@ -59,7 +60,7 @@ struct BatchCommand: ParsableCommand {
                 while !Interruption.process.isRequested {
                     let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
                     if index >= total { break }
-                    let record = Self.solveOne(items[index], options: options)
+                    let record = Self.solveOne(work[index], options: options)
                     writer.append(record.jsonLine())
                     records.withLock { $0.append(record) }
                 }
@@ -100,7 +101,7 @@ struct BatchCommand: ParsableCommand {
             throw CLIError("\(path): cannot read for --resume")
         }
         var done = Set<String>()
-        for line in text.split(separator: "\n") {
+        for line in text.split(whereSeparator: \.isNewline) {
             guard let value = try? JSONDecoder().decode(JSONValue.self, from: Data(line.utf8)),
                   case .string(let instance)? = value["instance"],
                   case .string(let status)? = value["status"] else { continue }

@@ -21,7 +21,7 @@ struct KnownOptima {
         }
         let folder = URL(fileURLWithPath: manifest).deletingLastPathComponent()
         var entries: [Entry] = []
-        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (index, raw) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
             if index == 0 || line.isEmpty { continue }
             let fields = line.split(separator: ",", maxSplits: 7, omittingEmptySubsequences: false).map(String.init)
