@@ -31,7 +31,7 @@ let package = Package(
         .testTarget(name: "HunchCoreTests", dependencies: ["HunchCore"]),
         .testTarget(name: "HunchExactTests", dependencies: ["HunchExact"]),
         .testTarget(name: "HunchTSPTests", dependencies: ["HunchTSP", "HunchCore", "HunchExact"]),
-        .testTarget(name: "HunchCLITests", dependencies: ["hunch"]),
+        .testTarget(name: "HunchCLITests", dependencies: ["hunch", "HunchTSP", "HunchCore"]),
     ],
     swiftLanguageModes: [.v5]
 )

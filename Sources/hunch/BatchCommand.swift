@@ -36,6 +36,7 @@ struct BatchCommand: ParsableCommand {
 
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be ≥ 1") }
+        if let shard { _ = try InstanceSource.parseShard(shard) }
     }
 
     func run() throws {

@@ -30,6 +30,9 @@ struct InstanceSource {
                                   name: ((relative as NSString).lastPathComponent as NSString).deletingPathExtension))
             }
             items.sort { $0.path < $1.path }
+        } else if let family = extensions[(source as NSString).pathExtension.lowercased()] {
+            items.append(Item(path: source, family: family,
+                              name: ((source as NSString).lastPathComponent as NSString).deletingPathExtension))
         } else {
             for entry in try KnownOptima.read(manifest: source) {
                 items.append(Item(path: relativeIfPossible(entry.path), family: entry.family, name: entry.name))
@@ -41,11 +44,17 @@ struct InstanceSource {
 
     /// Every N-th item starting at I (0-based), for job arrays: `--shard I/N`.
     static func shard(_ items: [Item], spec: String) throws -> [Item] {
+        let (i, n) = try parseShard(spec)
+        return items.enumerated().filter { $0.offset % n == i }.map(\.element)
+    }
+
+    /// Parses `I/N` with 0 ≤ I < N.
+    static func parseShard(_ spec: String) throws -> (index: Int, count: Int) {
         let parts = spec.split(separator: "/")
         guard parts.count == 2, let i = Int(parts[0]), let n = Int(parts[1]), n > 0, i >= 0, i < n else {
             throw CLIError("--shard expects I/N with 0 ≤ I < N, e.g. 0/4; got '\(spec)'")
         }
-        return items.enumerated().filter { $0.offset % n == i }.map(\.element)
+        return (i, n)
     }
 
     private static func relativeIfPossible(_ path: String) -> String {

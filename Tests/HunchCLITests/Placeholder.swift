@@ -1,5 +1,0 @@
-import XCTest
-
-final class HunchCLITestsPlaceholder: XCTestCase {
-    func testPlaceholderRemovedWhenRealTestsLand() {}
-}
