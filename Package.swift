@@ -12,6 +12,8 @@ let package = Package(
         .library(name: "HunchCore", targets: ["HunchCore"]),
         .library(name: "HunchExact", targets: ["HunchExact"]),
         .library(name: "HunchTSP", targets: ["HunchTSP"]),
+        .library(name: "HunchScheduling", targets: ["HunchScheduling"]),
+        .library(name: "HunchLLM", targets: ["HunchLLM"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -20,17 +22,21 @@ let package = Package(
         .systemLibrary(name: "CGLPK", path: "Sources/CGLPK", providers: [.apt(["libglpk-dev"])]),
         .target(name: "HunchCore"),
         .target(name: "HunchExact", dependencies: ["CGLPK"]),
+        .target(name: "HunchLLM", dependencies: ["HunchCore"]),
         .target(name: "HunchTSP", dependencies: ["HunchCore", "HunchExact"]),
+        .target(name: "HunchScheduling", dependencies: ["HunchCore", "HunchExact"]),
         .executableTarget(
             name: "hunch",
             dependencies: [
-                "HunchCore", "HunchExact", "HunchTSP",
+                "HunchCore", "HunchExact", "HunchTSP", "HunchScheduling", "HunchLLM",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "HunchCoreTests", dependencies: ["HunchCore"]),
         .testTarget(name: "HunchExactTests", dependencies: ["HunchExact"]),
         .testTarget(name: "HunchTSPTests", dependencies: ["HunchTSP", "HunchCore", "HunchExact"]),
+        .testTarget(name: "HunchSchedulingTests", dependencies: ["HunchScheduling", "HunchCore", "HunchExact"]),
+        .testTarget(name: "HunchLLMTests", dependencies: ["HunchLLM", "HunchCore"]),
         .testTarget(name: "HunchCLITests", dependencies: ["hunch", "HunchTSP", "HunchCore"]),
     ],
     swiftLanguageModes: [.v5]

@@ -1,0 +1,2 @@
+/// Job-shop scheduling: n jobs, m machines, minimise the makespan.
+public enum JobShop {}
