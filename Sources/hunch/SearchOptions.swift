@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import HunchCore
 
 /// Options shared by every command that runs a search (solve, batch, bench).
@@ -12,7 +13,7 @@ struct SearchOptions: ParsableArguments {
     @Option(name: .long, help: "Construction heuristic giving the first solution (tsp: greedy, nearest-neighbour, space-filling-curve, farthest-insertion, cheapest-insertion, random).")
     var prior: String?
 
-    @Option(name: .long, help: "Operator-selection policy: \(NamedPolicy.names.joined(separator: ", ")).")
+    @Option(name: .long, help: "Operator-selection policy: \(NamedPolicy.names.joined(separator: ", ")), or a weights file (.json) from `hunch train`.")
     var policy: String = "roulette"
 
     @Option(name: .long, help: "Trial acceptance: better (no worse than current) or threshold[:fraction].")
@@ -27,14 +28,23 @@ struct SearchOptions: ParsableArguments {
     func validate() throws {
         guard timeLimit > 0, timeLimit.isFinite else { throw ValidationError("--time-limit must be a positive number of seconds") }
         if let maxSteps, maxSteps < 0 { throw ValidationError("--max-steps must be ≥ 0") }
-        guard NamedPolicy(name: policy) != nil else {
-            throw ValidationError("unknown --policy '\(policy)'; expected one of: \(NamedPolicy.names.joined(separator: ", "))")
+        guard NamedPolicy.names.contains(policy) || policy.hasSuffix(".json") else {
+            throw ValidationError("unknown --policy '\(policy)'; expected one of: \(NamedPolicy.names.joined(separator: ", ")), or a weights file ending in .json")
         }
         guard Acceptance(name: acceptance) != nil else {
             throw ValidationError("unknown --acceptance '\(acceptance)'; expected better, threshold or threshold:FRACTION")
         }
     }
 
-    func makePolicy() -> NamedPolicy { NamedPolicy(name: policy)! }
+    /// The policy named by --policy; `learned` and weights files are checked against the
+    /// family's operators and features (`bundled` gives the family's shipped weights).
+    func makePolicy(family: String, operators: [String], featureCount: Int,
+                    bundled: () throws -> PolicyWeights) throws -> NamedPolicy {
+        if let simple = NamedPolicy(name: policy) { return simple }
+        let weights = policy == "learned" ? try bundled() : try PolicyWeights.read(path: policy)
+        let network = try weights.network(family: family, operators: operators, featureCount: featureCount,
+                                          source: policy == "learned" ? "bundled \(family) weights" : policy)
+        return .learned(LearnedPolicy(network: network, label: policy == "learned" ? "learned" : "learned:\((policy as NSString).lastPathComponent)"))
+    }
     func makeAcceptance() -> Acceptance { Acceptance(name: acceptance)! }
 }

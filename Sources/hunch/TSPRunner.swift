@@ -37,7 +37,8 @@ struct TSPRunner {
         stop.deadline = commandStart + options.timeLimit - reserve
         stop.maxSteps = options.maxSteps
 
-        var policy = options.makePolicy()
+        var policy = try options.makePolicy(family: "tsp", operators: TSPSearchState.operators,
+                                            featureCount: TSPSearchState.featureCount, bundled: TSPBundledPolicy.weights)
         let observer = progress?(known?.value)
         let outcome = TSPSolver.solve(instance, options: solveOptions, policy: &policy, stop: stop, observer: observer)
         observer?.finish()

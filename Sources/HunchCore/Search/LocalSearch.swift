@@ -57,10 +57,11 @@ public struct LocalSearch {
         let scale = max(1e-9, abs(stats.initialObjective))
 
         var step = 0
+        var totalWork = 0
         var stepsSinceImprovement = 0
-        while k > 0 && !stop.shouldStop(beforeStep: step) {
+        while k > 0 && !stop.shouldStop(beforeStep: step, workDone: totalWork) {
             let current = state.objective
-            features.write(to: buffer, budgetUsed: stop.fractionUsed(step: step, startedAt: start),
+            features.write(to: buffer, budgetUsed: stop.fractionUsed(step: step, startedAt: start, workDone: totalWork),
                            stepsSinceImprovement: stepsSinceImprovement, current: current, best: best)
             let action = policy.chooseOperator(features: UnsafeBufferPointer(buffer), rng: &rng)
 
@@ -100,6 +101,7 @@ public struct LocalSearch {
             if outcome == .newBest || outcome == .improved { stats.improvements[action] += 1 }
             stats.applications[action] += 1
             stats.work[action] += work
+            totalWork += work
 
             let relative = improvement / scale
             let reward = relative * 1000 - workCharge * Double(work)
@@ -124,6 +126,8 @@ public struct LocalSearch {
             stats.stopReason = .interrupted
         } else if let maxSteps = stop.maxSteps, step >= maxSteps {
             stats.stopReason = .stepLimit
+        } else if let maxWork = stop.maxWork, totalWork >= maxWork {
+            stats.stopReason = .workLimit
         } else {
             stats.stopReason = .timeLimit
         }

@@ -2,6 +2,7 @@
 public enum StopReason: String, Sendable, Codable {
     case timeLimit = "time_limit"
     case stepLimit = "step_limit"
+    case workLimit = "work_limit"
     case interrupted
 }
 

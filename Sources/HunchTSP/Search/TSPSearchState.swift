@@ -34,7 +34,7 @@ public final class TSPSearchState: SearchState {
     /// Neighbours tried per node by 2-opt and by Or-opt.
     let twoOptBreadth: Int
     let orOptBreadth: Int
-    /// Counted move evaluations: the work unit reported to the engine.
+    /// Counted move evaluations and node swaps: the work unit reported to the engine.
     private(set) var evaluations = 0
 
     public static let operators = ["double-bridge", "segment-reversal", "or-kick", "double-bridge-wide"]
@@ -63,6 +63,8 @@ public final class TSPSearchState: SearchState {
     public var objective: Double { Double(length) }
     public var operatorNames: [String] { TSPSearchState.operators }
     public var problemFeatureCount: Int { 2 }
+    /// Length of the policy's feature vector for TSP (engine features + the 2 above).
+    public static let featureCount = SearchFeatures.engineFeatureCount(operatorCount: operators.count) + 2
 
     public func writeProblemFeatures(to buffer: UnsafeMutableBufferPointer<Double>) {
         buffer[0] = log10(Double(max(n, 1))) / 5
@@ -146,6 +148,8 @@ public final class TSPSearchState: SearchState {
         if count < 0 { count += n }
         count += 1
         var l = i, r = j
+        // Swapping costs about as much as evaluating a move: count it as work.
+        evaluations &+= count / 2
         tour.withUnsafeMutableBufferPointer { t in
             position.withUnsafeMutableBufferPointer { pos in
                 for _ in 0..<(count / 2) {

@@ -1,0 +1,186 @@
+import Foundation
+import Synchronization
+
+/// Trains a `PolicyNetwork` by REINFORCE (Williams 1992) over episodes of a family's real search.
+///
+/// Each update runs a batch of episodes in parallel (each with its own seed derived from the
+/// training seed, so results do not depend on thread timing), computes every step's reward — the
+/// improvement of the best objective it produced, in units of `rewardScale` — and its return-to-go
+/// within the episode's work budget, subtracts a baseline fitted to the features (ridge regression,
+/// so "how much budget is left" is not mistaken for "how good the action was"), and takes an Adam
+/// step along the advantage-weighted score function. Operators that cost more work leave less
+/// budget for later steps, so they must earn their cost.
+public struct PolicyGradientTrainer {
+    public struct Settings: Sendable {
+        public var architecture: PolicyNetwork.Architecture = .mlp
+        public var hidden = 16
+        public var episodes = 400
+        public var batchSize = 16
+        public var learningRate = 0.02
+        public var entropyBonus = 0.001
+        public var seed: UInt64 = 1
+        public var jobs = ProcessInfo.processInfo.activeProcessorCount
+        public init() {}
+    }
+
+    /// One point of the learning curve.
+    public struct CurvePoint: Sendable {
+        public var update: Int
+        public var episodes: Int
+        /// Mean episode return: total improvement of the best objective, in reward units.
+        public var meanReturn: Double
+        /// Mean action probabilities over the batch's steps.
+        public var actionShare: [Double]
+    }
+
+    public let settings: Settings
+    public init(settings: Settings) { self.settings = settings }
+
+    public func train(environment: TrainingEnvironment, progress: ((CurvePoint) -> Void)? = nil)
+        -> (network: PolicyNetwork, curve: [CurvePoint]) {
+        let k = environment.operatorNames.count
+        let f = environment.featureCount
+        var network = PolicyNetwork(architecture: settings.architecture, inputCount: f,
+                                    hiddenCount: settings.hidden, outputCount: k, seed: settings.seed)
+        var adam = AdamOptimizer(count: network.parameters.count, learningRate: settings.learningRate)
+        var curve: [CurvePoint] = []
+        let updates = max(1, settings.episodes / max(1, settings.batchSize))
+        for update in 0..<updates {
+            let seeds = (0..<settings.batchSize).map { j in
+                SeededGenerator.stream(seed: settings.seed, index: UInt64(update * settings.batchSize + j) + 1).seedValue
+            }
+            let trajectories = runBatch(environment: environment, network: network, seeds: seeds)
+            let (gradient, point) = policyGradient(network: network, trajectories: trajectories, featureCount: f)
+            adam.ascend(&network.parameters, gradient: gradient)
+            var p = point
+            p.update = update
+            p.episodes = (update + 1) * settings.batchSize
+            curve.append(p)
+            progress?(p)
+        }
+        return (network, curve)
+    }
+
+    struct Trajectory {
+        var features: [Double]
+        var actions: [Int]
+        var rewards: [Double]
+    }
+
+    private func runBatch(environment: TrainingEnvironment, network: PolicyNetwork, seeds: [UInt64]) -> [Trajectory] {
+        let results = Mutex<[Int: Trajectory]>([:])
+        let next = Atomic<Int>(0)
+        let workers = max(1, min(settings.jobs, seeds.count))
+        let group = DispatchGroup()
+        for _ in 0..<workers {
+            group.enter()
+            let thread = Thread {
+                defer { group.leave() }
+                while true {
+                    let i = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                    if i >= seeds.count { break }
+                    let t = PolicyGradientTrainer.runEpisode(environment: environment, network: network, seed: seeds[i])
+                    results.withLock { $0[i] = t }
+                }
+            }
+            thread.stackSize = 16 << 20
+            thread.start()
+        }
+        group.wait()
+        return results.withLock { r in (0..<seeds.count).map { r[$0]! } }
+    }
+
+    static func runEpisode(environment: TrainingEnvironment, network: PolicyNetwork, seed: UInt64) -> Trajectory {
+        let episode = environment.makeEpisode(seed: seed)
+        let recorder = TrajectoryRecorder(featureCount: environment.featureCount)
+        var policy = LearnedPolicy(network: network)
+        var rng = SeededGenerator(seed: seed ^ 0x5EED)
+        let search = LocalSearch(acceptance: episode.acceptance)
+        _ = search.run(state: episode.state, policy: &policy, stop: episode.stop, rng: &rng, observer: recorder)
+        // Reward of a step: how much it lowered the best objective, in reward units.
+        var rewards = [Double](repeating: 0, count: recorder.actions.count)
+        var bestBefore = recorder.descentBest ?? 0
+        for t in 0..<recorder.bests.count {
+            rewards[t] = (bestBefore - recorder.bests[t]) / episode.rewardScale
+            bestBefore = recorder.bests[t]
+        }
+        return Trajectory(features: recorder.features, actions: recorder.actions, rewards: rewards)
+    }
+
+    /// The batch's policy gradient (per step, advantage-weighted score function plus an entropy
+    /// bonus) and its learning-curve point.
+    func policyGradient(network: PolicyNetwork, trajectories: [Trajectory], featureCount f: Int) -> ([Double], CurvePoint) {
+        // Returns-to-go.
+        var xs: [Double] = []
+        var returns: [Double] = []
+        var actions: [Int] = []
+        var episodeReturns: [Double] = []
+        for t in trajectories {
+            var g = 0.0
+            var rtg = [Double](repeating: 0, count: t.rewards.count)
+            for i in stride(from: t.rewards.count - 1, through: 0, by: -1) {
+                g += t.rewards[i]
+                rtg[i] = g
+            }
+            episodeReturns.append(g)
+            xs.append(contentsOf: t.features)
+            returns.append(contentsOf: rtg)
+            actions.append(contentsOf: t.actions)
+        }
+        let steps = actions.count
+        let k = network.outputCount
+        var point = CurvePoint(update: 0, episodes: 0,
+                               meanReturn: episodeReturns.reduce(0, +) / Double(max(1, episodeReturns.count)),
+                               actionShare: Array(repeating: 0, count: k))
+        var gradient = [Double](repeating: 0, count: network.parameters.count)
+        guard steps > 0 else { return (gradient, point) }
+
+        let baseline = RidgeBaseline.fit(features: xs, targets: returns, featureCount: f, lambda: 1e-3)
+        var advantages = (0..<steps).map { returns[$0] - baseline.predict(xs, row: $0) }
+        let mean = advantages.reduce(0, +) / Double(steps)
+        let variance = advantages.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(steps)
+        let std = max(variance.squareRoot(), 1e-8)
+        for i in 0..<steps { advantages[i] = (advantages[i] - mean) / std }
+
+        var logits = [Double](repeating: 0, count: k)
+        var probabilities = [Double](repeating: 0, count: k)
+        var hidden = network.makeScratch()
+        let scale = 1.0 / Double(steps)
+        xs.withUnsafeBufferPointer { all in
+            gradient.withUnsafeMutableBufferPointer { g in
+                for i in 0..<steps {
+                    let x = UnsafeBufferPointer(rebasing: all[(i * f)..<((i + 1) * f)])
+                    logits.withUnsafeMutableBufferPointer { l in
+                        hidden.withUnsafeMutableBufferPointer { h in network.forward(x, logits: l, hidden: h) }
+                    }
+                    logits.withUnsafeBufferPointer { l in
+                        probabilities.withUnsafeMutableBufferPointer { p in PolicyNetwork.softmax(l, into: p) }
+                    }
+                    for a in 0..<k { point.actionShare[a] += probabilities[a] / Double(steps) }
+                    probabilities.withUnsafeBufferPointer { p in
+                        hidden.withUnsafeBufferPointer { h in
+                            network.accumulateLogProbabilityGradient(x, action: actions[i], probabilities: p, hidden: h,
+                                                                     scale: advantages[i] * scale, into: g)
+                            // Entropy bonus: ∂H/∂z_j = −p_j (log p_j + H); since these weights sum to
+                            // zero, Σ_a w_a ∇log p_a with w_a = −p_a (log p_a + H) is exactly ∇H.
+                            if settings.entropyBonus > 0 {
+                                var entropy = 0.0
+                                for a in 0..<k where p[a] > 0 { entropy -= p[a] * log(p[a]) }
+                                for a in 0..<k where p[a] > 0 {
+                                    let w = -p[a] * (log(p[a]) + entropy) * settings.entropyBonus * scale
+                                    network.accumulateLogProbabilityGradient(x, action: a, probabilities: p, hidden: h, scale: w, into: g)
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return (gradient, point)
+    }
+}
+
+extension SeededGenerator {
+    /// A 64-bit value to seed another generator with.
+    var seedValue: UInt64 { var copy = self; return copy.next() }
+}

@@ -1,0 +1,120 @@
+import ArgumentParser
+import Foundation
+import HunchCore
+import HunchTSP
+
+struct TrainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "train",
+        abstract: "Train an operator-selection policy with policy-gradient RL on a family's real search.",
+        discussion: """
+        Episodes run the real local search under a work budget (move evaluations and swaps per
+        node), on generated instances (sizes log-uniform in --min-size…--max-size, uniform and
+        clustered) or on the files in --instances. Reward: improvement of the best objective in
+        units of the start tour's average edge. Reproducible: the same seed gives the same weights,
+        whatever --jobs.
+        """)
+
+    @Argument(help: "Family: tsp.")
+    var family: String
+
+    @Option(name: .long, help: "Train on these instance files (a folder) instead of generated ones.")
+    var instances: String?
+
+    @Option(name: .long, help: "Smallest generated instance.")
+    var minSize = 100
+
+    @Option(name: .long, help: "Largest generated instance.")
+    var maxSize = 2000
+
+    @Option(name: .long, help: "Episode budget: work units per node.")
+    var workPerNode = 400
+
+    @Option(name: .long, help: "Episodes in total.")
+    var episodes = 400
+
+    @Option(name: .long, help: "Episodes per update.")
+    var batchSize = 16
+
+    @Option(name: .long, help: "Adam learning rate.")
+    var learningRate = 0.02
+
+    @Option(name: .long, help: "Network: linear or mlp.")
+    var architecture = "mlp"
+
+    @Option(name: .long, help: "Hidden units of the MLP.")
+    var hidden = 16
+
+    @Option(name: .long, help: "Random seed.")
+    var seed: UInt64 = 1
+
+    @Option(name: .long, help: "Parallel episodes (default: cores).")
+    var jobs = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(name: .long, help: "Where to write the weights (JSON).")
+    var out = "policy.json"
+
+    @Option(name: .long, help: "Write the learning curve as CSV.")
+    var curve: String?
+
+    @Option(name: .long, help: "Write the learning curve as SVG.")
+    var curveSvg: String?
+
+    func validate() throws {
+        guard family == "tsp" else { throw ValidationError("unknown family '\(family)'; supported: tsp") }
+        guard PolicyNetwork.Architecture(rawValue: architecture) != nil else {
+            throw ValidationError("--architecture must be linear or mlp")
+        }
+        guard minSize >= 8, maxSize >= minSize else { throw ValidationError("need 8 ≤ --min-size ≤ --max-size") }
+        guard episodes >= 1, batchSize >= 1, jobs >= 1, hidden >= 1, workPerNode >= 1 else {
+            throw ValidationError("--episodes, --batch-size, --jobs, --hidden and --work-per-node must be ≥ 1")
+        }
+    }
+
+    func run() throws {
+        var environment = TSPTrainingEnvironment()
+        environment.minSize = minSize
+        environment.maxSize = maxSize
+        environment.workPerNode = workPerNode
+        if let instances {
+            let items = try InstanceSource.list(instances, families: ["tsp"])
+            guard !items.isEmpty else { throw CLIError("\(instances): no TSP instances found") }
+            environment.instances = try items.map { try TSPLIBReader.read(path: $0.path) }
+        }
+        var settings = PolicyGradientTrainer.Settings()
+        settings.architecture = PolicyNetwork.Architecture(rawValue: architecture)!
+        settings.hidden = hidden
+        settings.episodes = episodes
+        settings.batchSize = batchSize
+        settings.learningRate = learningRate
+        settings.seed = seed
+        settings.jobs = jobs
+        let clock = MonotonicClock()
+        let start = clock.now()
+        print("update  episodes  mean_return  " + environment.operatorNames.joined(separator: "  "))
+        let (network, points) = PolicyGradientTrainer(settings: settings).train(environment: environment) { p in
+            let shares = p.actionShare.map { String(format: "%.3f", $0) }.joined(separator: "  ")
+            print(String(format: "%6d  %8d  %11.3f  ", p.update, p.episodes, p.meanReturn) + shares)
+        }
+        let elapsed = clock.now() - start
+        let command = (["hunch"] + CommandLine.arguments.dropFirst()).joined(separator: " ")
+        let weights = PolicyWeights(family: family, operators: environment.operatorNames, network: network, training: [
+            "command": command, "seed": String(seed), "episodes": String(episodes),
+            "seconds": String(format: "%.1f", elapsed), "final_mean_return": String(format: "%.4f", points.last?.meanReturn ?? 0),
+        ])
+        try AtomicFile.write(weights.encoded(), to: out)
+        if let curve {
+            var csv = "update,episodes,mean_return," + environment.operatorNames.map { "p_\($0)" }.joined(separator: ",") + "\n"
+            for p in points {
+                csv += "\(p.update),\(p.episodes),\(p.meanReturn)," + p.actionShare.map { String($0) }.joined(separator: ",") + "\n"
+            }
+            try AtomicFile.write(csv, to: curve)
+        }
+        if let curveSvg {
+            try AtomicFile.write(LineChartSVG.render(
+                title: "hunch train \(family): mean episode return (seed \(seed))", xLabel: "episodes", yLabel: "mean return",
+                series: [("mean return", points.map { (Double($0.episodes), $0.meanReturn) })]), to: curveSvg)
+        }
+        print(String(format: "trained in %.1f s; wrote %@", elapsed, out))
+    }
+}
