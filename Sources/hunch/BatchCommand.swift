@@ -19,7 +19,7 @@ struct BatchCommand: ParsableCommand {
 
     @OptionGroup var search: SearchOptions
 
-    @Option(name: .long, help: "Parallel solves (default: number of cores).")
+    @Option(name: .long, help: "Parallel solves.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Option(name: .long, help: "JSON-lines output, appended to.")
@@ -37,6 +37,9 @@ struct BatchCommand: ParsableCommand {
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be ≥ 1") }
         if let shard { _ = try InstanceSource.parseShard(shard) }
+        if let problem = search.problem, problem != "tsp" {
+            throw ValidationError("unknown --problem '\(problem)'; supported: tsp")
+        }
     }
 
     func run() throws {
@@ -147,16 +150,29 @@ final class JSONLinesWriter: Sendable {
 enum BatchSummary {
     static func table(_ records: [SolveRecord], skipped: Int) -> String {
         let sorted = records.sorted { $0.instance < $1.instance }
-        var lines = [String(format: "%-28@ %12@ %12@ %8@ %8@  %@", "instance", "objective", "optimum", "gap", "time", "status")]
+        func row(_ cells: [String]) -> String {
+            let widths = [28, 14, 14, 9, 9]
+            var line = ""
+            for (i, cell) in cells.enumerated() {
+                if i < widths.count {
+                    let pad = String(repeating: " ", count: max(0, widths[i] - cell.count))
+                    line += i == 0 ? cell + pad : pad + cell
+                    line += " "
+                } else {
+                    line += " " + cell
+                }
+            }
+            return line
+        }
+        var lines = [row(["instance", "objective", "optimum", "gap", "time", "status"])]
         for r in sorted {
-            let name = (r.name ?? (r.instance as NSString).lastPathComponent) as NSString
-            lines.append(String(format: "%-28@ %12@ %12@ %8@ %7.2fs  %@", name,
-                                Report.format(r.objective) as NSString, Report.format(r.knownOptimum) as NSString,
-                                Report.percent(r.gap) as NSString, r.timeSeconds, r.status as NSString))
+            lines.append(row([r.name ?? (r.instance as NSString).lastPathComponent, Report.format(r.objective),
+                              Report.format(r.knownOptimum), Report.percent(r.gap),
+                              String(format: "%.2fs", r.timeSeconds), r.status]))
         }
         let errors = records.filter { $0.status == "error" }.count
         let gaps = records.compactMap(\.gap)
-        var footer = "\(records.count) solved"
+        var footer = "\(records.count - errors) solved"
         if errors > 0 { footer += ", \(errors) failed" }
         if skipped > 0 { footer += ", \(skipped) not run (interrupted)" }
         if !gaps.isEmpty { footer += String(format: "; mean gap %.2f%%, max %.2f%%", gaps.reduce(0, +) / Double(gaps.count) * 100, gaps.max()! * 100) }

@@ -4,7 +4,7 @@ import ArgumentParser
 struct Hunch: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "hunch",
-        abstract: "A prior proposes, a learned local search refines, GLPK proves.",
+        abstract: "A prior proposes, a policy-guided local search refines, GLPK proves.",
         discussion: """
         Problem families: tsp (TSPLIB). The family is detected from the file; --problem forces it.
         Examples:

@@ -4,8 +4,8 @@ import HunchCore
 
 /// Options shared by every command that runs a search (solve, batch, bench).
 struct SearchOptions: ParsableArguments {
-    @Option(name: .long, help: "Wall-clock limit in seconds for the whole command (solve) or per instance (batch).")
-    var timeLimit: Double = 10
+    @Option(name: .long, help: "Wall-clock limit in seconds for the whole command (solve) or per instance (batch); default 10 unless --max-steps is given.")
+    var timeLimit: Double?
 
     @Option(name: .long, help: "Stop after this many search steps (with a seed: reproducible).")
     var maxSteps: Int?
@@ -26,7 +26,9 @@ struct SearchOptions: ParsableArguments {
     var problem: String?
 
     func validate() throws {
-        guard timeLimit > 0, timeLimit.isFinite else { throw ValidationError("--time-limit must be a positive number of seconds") }
+        if let timeLimit, !(timeLimit > 0 && timeLimit.isFinite) {
+            throw ValidationError("--time-limit must be a positive number of seconds")
+        }
         if let maxSteps, maxSteps < 0 { throw ValidationError("--max-steps must be ≥ 0") }
         guard NamedPolicy.names.contains(policy) || policy.hasSuffix(".json") else {
             throw ValidationError("unknown --policy '\(policy)'; expected one of: \(NamedPolicy.names.joined(separator: ", ")), or a weights file ending in .json")
@@ -47,4 +49,8 @@ struct SearchOptions: ParsableArguments {
         return .learned(LearnedPolicy(network: network, label: policy == "learned" ? "learned" : "learned:\((policy as NSString).lastPathComponent)"))
     }
     func makeAcceptance() -> Acceptance { Acceptance(name: acceptance)! }
+
+    /// The wall-clock limit in force: --time-limit, else 10 s unless a step limit was given
+    /// (a step limit alone keeps runs reproducible).
+    var effectiveTimeLimit: Double? { timeLimit ?? (maxSteps == nil ? 10 : nil) }
 }

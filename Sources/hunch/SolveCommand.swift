@@ -38,8 +38,9 @@ struct SolveCommand: ParsableCommand {
         let quiet = self.quiet || json
         let run: TSPRunner.Run
         do {
+            try OutputPaths.checkWritable([out, svg].compactMap { $0 })
             run = try TSPRunner.solve(path: file, options: search, initialTourPath: initial,
-                                      commandStart: start, stop: StopCondition(clock: clock),
+                                      requireDrawing: svg != nil, commandStart: start, stop: StopCondition(clock: clock),
                                       progress: { ProgressLine.make(quiet: quiet, reference: $0) })
         } catch let error as CLIError {
             throw error

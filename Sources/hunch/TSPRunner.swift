@@ -13,10 +13,13 @@ struct TSPRunner {
 
     /// Solves one file. `commandStart` and `timeLimit` bound the whole run, reading included.
     static func solve(path: String, options: SearchOptions, initialTourPath: String? = nil,
-                      commandStart: Double, stop baseStop: StopCondition,
+                      requireDrawing: Bool = false, commandStart: Double, stop baseStop: StopCondition,
                       progress: ((Double?) -> ProgressLine?)? = nil) throws -> Run {
         let instance = try TSPLIBReader.read(path: path)
         let known = knownOptimum(path: path, instance: instance)
+        if requireDrawing && instance.drawingCoordinates == nil {
+            throw CLIError("\(path): no coordinates to draw (EXPLICIT instance without DISPLAY_DATA_SECTION); drop --svg")
+        }
 
         var solveOptions = TSPSolveOptions()
         solveOptions.seed = options.seed
@@ -33,8 +36,10 @@ struct TSPRunner {
 
         // Keep time back for validation and output, so the whole command ends within its limit.
         var stop = baseStop
-        let reserve = min(0.05 + Double(instance.dimension) * 3e-6, options.timeLimit * 0.1)
-        stop.deadline = commandStart + options.timeLimit - reserve
+        if let limit = options.effectiveTimeLimit {
+            let reserve = min(0.05 + Double(instance.dimension) * 3e-6, limit * 0.1)
+            stop.deadline = commandStart + limit - reserve
+        }
         stop.maxSteps = options.maxSteps
 
         var policy = try options.makePolicy(family: "tsp", operators: TSPSearchState.operators,
@@ -49,7 +54,7 @@ struct TSPRunner {
 
         var record = SolveRecord(problem: "tsp", instance: path, status: "feasible",
                                  timeSeconds: stop.clock.now() - commandStart)
-        record.name = instance.name
+        record.name = KnownOptima.lookup(instancePath: path)?.name ?? instance.name
         record.size = instance.dimension
         record.objective = Double(length)
         record.knownOptimum = known?.value
@@ -61,12 +66,12 @@ struct TSPRunner {
         record.initialObjective = Double(outcome.priorLength)
         record.steps = outcome.statistics.steps
         record.stopReason = outcome.statistics.stopReason.rawValue
-        record.timeLimit = options.timeLimit
+        record.timeLimit = options.effectiveTimeLimit
         record.maxSteps = options.maxSteps
         record.solution = .object(["tour": .array(outcome.tour.map { .int($0 + 1) })])
         let stats = outcome.statistics
         record.details = [
-            "acceptance": .string(options.acceptance),
+            "acceptance": .string(options.makeAcceptance().name),
             "descent_objective": .double(stats.descentObjective),
             "time_to_best_s": .double(stats.timeToBest),
             "operators": .object(Dictionary(uniqueKeysWithValues: stats.operatorNames.enumerated().map { i, name in
@@ -82,7 +87,8 @@ struct TSPRunner {
         if let entry = KnownOptima.lookup(instancePath: path), entry.family == "tsp", let optimum = entry.optimum {
             return (optimum, entry.isOptimal)
         }
-        if let value = TSPLIBReader.optimumFromComment(instance.comment) { return (Double(value), true) }
+        // A value stated in a COMMENT is not trusted as proven.
+        if let value = TSPLIBReader.optimumFromComment(instance.comment) { return (Double(value), false) }
         return nil
     }
 

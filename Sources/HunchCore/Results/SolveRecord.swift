@@ -50,6 +50,12 @@ public struct SolveRecord: Codable, Sendable {
         case solution, error, details
     }
 
+    /// Keys every JSON line carries (null when unknown), so scripts can rely on them.
+    public static let alwaysPresentKeys = ["problem", "instance", "name", "size", "objective", "bound", "gap",
+                                           "known_optimum", "status", "time_s", "seed", "prior", "policy",
+                                           "initial_objective", "steps", "stop_reason", "time_limit_s", "max_steps",
+                                           "solution", "error"]
+
     /// The record as one line of compact JSON with sorted keys (nil fields appear as null only
     /// for the core keys, so scripts can rely on them).
     public func jsonLine() -> String {
@@ -57,7 +63,7 @@ public struct SolveRecord: Codable, Sendable {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let data = (try? encoder.encode(self)) ?? Data("{}".utf8)
         var object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] ?? [:]
-        for key in ["objective", "bound", "gap", "seed", "prior", "policy", "solution"] where object[key] == nil {
+        for key in SolveRecord.alwaysPresentKeys where object[key] == nil {
             object[key] = NSNull()
         }
         let out = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? data

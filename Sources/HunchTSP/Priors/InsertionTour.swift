@@ -1,3 +1,5 @@
+import HunchCore
+
 /// Insertion heuristics (Rosenkrantz, Stearns & Lewis 1977), O(n²) time, O(n) memory.
 /// - farthest: insert the node farthest from the tour, at its cheapest place (about 10–15%
 ///   above optimal on TSPLIB);
@@ -5,7 +7,8 @@
 enum InsertionTour {
     enum Rule { case farthest, cheapest }
 
-    static func build(_ instance: TSPInstance, rule: Rule) -> [Int] {
+    /// Nil when `stop` says time is up before the tour is complete.
+    static func build(_ instance: TSPInstance, rule: Rule, stop: StopCondition? = nil) -> [Int]? {
         let n = instance.dimension
         // Successor array of the partial tour.
         var next = [Int](repeating: -1, count: n)
@@ -42,6 +45,7 @@ enum InsertionTour {
         if rule == .cheapest { for v in 0..<n where !inTour[v] { recomputeBest(v) } }
 
         while size < n {
+            if size & 63 == 0, let stop, stop.timeIsUp() { return nil }
             var chosen = -1
             switch rule {
             case .farthest:

@@ -26,9 +26,16 @@ public enum TSPPrior: String, CaseIterable, Sendable {
         }
     }
 
-    /// Builds a tour (a permutation of 0..<dimension).
+    /// The prior that `construct` really uses: the space-filling curve needs coordinates and
+    /// falls back to greedy without them.
+    public func effective(for instance: TSPInstance) -> TSPPrior {
+        self == .spaceFillingCurve && !instance.hasCoordinates ? .greedy : self
+    }
+
+    /// Builds a tour (a permutation of 0..<dimension). The O(n²) insertion heuristics watch
+    /// `stop` and, when time runs out, hand over to greedy so the command keeps its time limit.
     public func construct(_ instance: TSPInstance, candidates: CandidateLists,
-                          rng: inout SeededGenerator) -> [Int] {
+                          rng: inout SeededGenerator, stop: StopCondition? = nil) -> [Int] {
         let n = instance.dimension
         if n <= 3 { return Array(0..<n) }
         switch self {
@@ -40,9 +47,11 @@ public enum TSPPrior: String, CaseIterable, Sendable {
             if instance.hasCoordinates { return SpaceFillingCurveTour.build(instance) }
             return GreedyEdgeTour.build(instance, candidates: candidates)
         case .farthestInsertion:
-            return InsertionTour.build(instance, rule: .farthest)
+            return InsertionTour.build(instance, rule: .farthest, stop: stop)
+                ?? GreedyEdgeTour.build(instance, candidates: candidates)
         case .cheapestInsertion:
-            return InsertionTour.build(instance, rule: .cheapest)
+            return InsertionTour.build(instance, rule: .cheapest, stop: stop)
+                ?? GreedyEdgeTour.build(instance, candidates: candidates)
         case .random:
             var tour = Array(0..<n)
             for i in stride(from: n - 1, to: 0, by: -1) { tour.swapAt(i, rng.below(i + 1)) }

@@ -37,8 +37,8 @@ public enum TSPSolver {
             start = initial
             priorName = "initial"
         } else {
-            start = options.prior.construct(instance, candidates: candidates, rng: &rng)
-            priorName = options.prior.rawValue
+            start = options.prior.construct(instance, candidates: candidates, rng: &rng, stop: stop)
+            priorName = options.prior.effective(for: instance).rawValue
         }
         let priorLength = instance.tourLength(start)
         let state = TSPSearchState(instance: instance, candidates: candidates, tour: start)
