@@ -38,16 +38,12 @@ struct SearchOptions: ParsableArguments {
         }
     }
 
-    /// The policy named by --policy; `learned` and weights files are checked against the
-    /// family's operators and features (`bundled` gives the family's shipped weights).
+    /// The policy named by --policy, checked against the family (see `PolicyChoice`).
     func makePolicy(family: String, operators: [String], featureCount: Int,
                     bundled: () throws -> PolicyWeights) throws -> NamedPolicy {
-        if let simple = NamedPolicy(name: policy) { return simple }
-        let weights = policy == "learned" ? try bundled() : try PolicyWeights.read(path: policy)
-        let network = try weights.network(family: family, operators: operators, featureCount: featureCount,
-                                          source: policy == "learned" ? "bundled \(family) weights" : policy)
-        return .learned(LearnedPolicy(network: network, label: policy == "learned" ? "learned" : "learned:\((policy as NSString).lastPathComponent)"))
+        try PolicyChoice.make(policy, family: family, operators: operators, featureCount: featureCount, bundled: bundled)
     }
+
     func makeAcceptance() -> Acceptance { Acceptance(name: acceptance)! }
 
     /// The wall-clock limit in force: --time-limit, else 10 s unless a step limit was given
