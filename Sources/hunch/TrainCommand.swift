@@ -36,6 +36,9 @@ struct TrainCommand: ParsableCommand {
     @Option(name: .long, help: "Episodes per update.")
     var batchSize = 16
 
+    @Option(name: .long, help: "Distinct instances per update (episodes are spread over them).")
+    var instancesPerBatch = 4
+
     @Option(name: .long, help: "Adam learning rate.")
     var learningRate = 0.02
 
@@ -72,6 +75,7 @@ struct TrainCommand: ParsableCommand {
     }
 
     func run() throws {
+        setvbuf(stdout, nil, _IOLBF, 0)   // the learning curve appears line by line, even in a log file
         var environment = TSPTrainingEnvironment()
         environment.minSize = minSize
         environment.maxSize = maxSize
@@ -86,6 +90,7 @@ struct TrainCommand: ParsableCommand {
         settings.hidden = hidden
         settings.episodes = episodes
         settings.batchSize = batchSize
+        settings.instancesPerBatch = instancesPerBatch
         settings.learningRate = learningRate
         settings.seed = seed
         settings.jobs = jobs

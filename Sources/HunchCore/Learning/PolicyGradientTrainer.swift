@@ -3,12 +3,14 @@ import Synchronization
 
 /// Trains a `PolicyNetwork` by REINFORCE (Williams 1992) over episodes of a family's real search.
 ///
-/// Each update runs a batch of episodes in parallel (each with its own seed derived from the
-/// training seed, so results do not depend on thread timing), computes every step's reward — the
-/// improvement of the best objective it produced, in units of `rewardScale` — and its return-to-go
-/// within the episode's work budget, subtracts a baseline fitted to the features (ridge regression,
-/// so "how much budget is left" is not mistaken for "how good the action was"), and takes an Adam
-/// step along the advantage-weighted score function. Operators that cost more work leave less
+/// Each update runs a batch of episodes in parallel (seeds derived from the training seed, so
+/// results do not depend on thread timing): `instancesPerBatch` instances, each searched
+/// `batchSize / instancesPerBatch` times with different search seeds. Every step's reward is the
+/// improvement of the best objective it produced, in units of `rewardScale`; its return-to-go
+/// within the episode's work budget, minus a baseline fitted per instance to the features (ridge
+/// regression: episodes on the same instance are compared with each other, and "how much budget
+/// is left" is not mistaken for "how good the action was"), weights the score function in an
+/// Adam step. Operators that cost more work leave less
 /// budget for later steps, so they must earn their cost.
 public struct PolicyGradientTrainer {
     public struct Settings: Sendable {
@@ -16,6 +18,8 @@ public struct PolicyGradientTrainer {
         public var hidden = 16
         public var episodes = 400
         public var batchSize = 16
+        /// Distinct instances per batch; the batch's episodes are spread evenly over them.
+        public var instancesPerBatch = 4
         public var learningRate = 0.02
         public var entropyBonus = 0.001
         public var seed: UInt64 = 1
@@ -46,8 +50,12 @@ public struct PolicyGradientTrainer {
         var curve: [CurvePoint] = []
         let updates = max(1, settings.episodes / max(1, settings.batchSize))
         for update in 0..<updates {
-            let seeds = (0..<settings.batchSize).map { j in
-                SeededGenerator.stream(seed: settings.seed, index: UInt64(update * settings.batchSize + j) + 1).seedValue
+            let groups = max(1, min(settings.instancesPerBatch, settings.batchSize))
+            let seeds: [(instance: UInt64, search: UInt64, group: Int)] = (0..<settings.batchSize).map { j in
+                let group = j % groups
+                let instanceSeed = SeededGenerator.stream(seed: settings.seed, index: UInt64(update * groups + group) + 1).seedValue
+                let searchSeed = SeededGenerator.stream(seed: settings.seed ^ 0xA5A5, index: UInt64(update * settings.batchSize + j) + 1).seedValue
+                return (instanceSeed, searchSeed, group)
             }
             let trajectories = runBatch(environment: environment, network: network, seeds: seeds)
             let (gradient, point) = policyGradient(network: network, trajectories: trajectories, featureCount: f)
@@ -65,9 +73,11 @@ public struct PolicyGradientTrainer {
         var features: [Double]
         var actions: [Int]
         var rewards: [Double]
+        var group = 0
     }
 
-    private func runBatch(environment: TrainingEnvironment, network: PolicyNetwork, seeds: [UInt64]) -> [Trajectory] {
+    private func runBatch(environment: TrainingEnvironment, network: PolicyNetwork,
+                          seeds: [(instance: UInt64, search: UInt64, group: Int)]) -> [Trajectory] {
         let results = Mutex<[Int: Trajectory]>([:])
         let next = Atomic<Int>(0)
         let workers = max(1, min(settings.jobs, seeds.count))
@@ -79,7 +89,9 @@ public struct PolicyGradientTrainer {
                 while true {
                     let i = next.wrappingAdd(1, ordering: .relaxed).oldValue
                     if i >= seeds.count { break }
-                    let t = PolicyGradientTrainer.runEpisode(environment: environment, network: network, seed: seeds[i])
+                    var t = PolicyGradientTrainer.runEpisode(environment: environment, network: network,
+                                                             instanceSeed: seeds[i].instance, searchSeed: seeds[i].search)
+                    t.group = seeds[i].group
                     results.withLock { $0[i] = t }
                 }
             }
@@ -90,11 +102,12 @@ public struct PolicyGradientTrainer {
         return results.withLock { r in (0..<seeds.count).map { r[$0]! } }
     }
 
-    static func runEpisode(environment: TrainingEnvironment, network: PolicyNetwork, seed: UInt64) -> Trajectory {
-        let episode = environment.makeEpisode(seed: seed)
+    static func runEpisode(environment: TrainingEnvironment, network: PolicyNetwork,
+                           instanceSeed: UInt64, searchSeed: UInt64) -> Trajectory {
+        let episode = environment.makeEpisode(instanceSeed: instanceSeed, searchSeed: searchSeed)
         let recorder = TrajectoryRecorder(featureCount: environment.featureCount)
         var policy = LearnedPolicy(network: network)
-        var rng = SeededGenerator(seed: seed ^ 0x5EED)
+        var rng = SeededGenerator(seed: searchSeed ^ 0x5EED)
         let search = LocalSearch(acceptance: episode.acceptance)
         _ = search.run(state: episode.state, policy: &policy, stop: episode.stop, rng: &rng, observer: recorder)
         // Reward of a step: how much it lowered the best objective, in reward units.
@@ -110,12 +123,29 @@ public struct PolicyGradientTrainer {
     /// The batch's policy gradient (per step, advantage-weighted score function plus an entropy
     /// bonus) and its learning-curve point.
     func policyGradient(network: PolicyNetwork, trajectories: [Trajectory], featureCount f: Int) -> ([Double], CurvePoint) {
-        // Returns-to-go.
+        // Returns-to-go, and advantages against a baseline fitted per instance group.
         var xs: [Double] = []
         var returns: [Double] = []
         var actions: [Int] = []
         var episodeReturns: [Double] = []
-        for t in trajectories {
+        var advantages: [Double] = []
+        for group in Set(trajectories.map(\.group)).sorted() {
+            var gx: [Double] = [], gr: [Double] = []
+            for t in trajectories where t.group == group {
+                var g = 0.0
+                var rtg = [Double](repeating: 0, count: t.rewards.count)
+                for i in stride(from: t.rewards.count - 1, through: 0, by: -1) {
+                    g += t.rewards[i]
+                    rtg[i] = g
+                }
+                gx.append(contentsOf: t.features)
+                gr.append(contentsOf: rtg)
+            }
+            let baseline = RidgeBaseline.fit(features: gx, targets: gr, featureCount: f, lambda: 1e-3)
+            for row in 0..<gr.count { advantages.append(gr[row] - baseline.predict(gx, row: row)) }
+        }
+        for group in Set(trajectories.map(\.group)).sorted() {
+        for t in trajectories where t.group == group {
             var g = 0.0
             var rtg = [Double](repeating: 0, count: t.rewards.count)
             for i in stride(from: t.rewards.count - 1, through: 0, by: -1) {
@@ -127,6 +157,7 @@ public struct PolicyGradientTrainer {
             returns.append(contentsOf: rtg)
             actions.append(contentsOf: t.actions)
         }
+        }
         let steps = actions.count
         let k = network.outputCount
         var point = CurvePoint(update: 0, episodes: 0,
@@ -135,8 +166,6 @@ public struct PolicyGradientTrainer {
         var gradient = [Double](repeating: 0, count: network.parameters.count)
         guard steps > 0 else { return (gradient, point) }
 
-        let baseline = RidgeBaseline.fit(features: xs, targets: returns, featureCount: f, lambda: 1e-3)
-        var advantages = (0..<steps).map { returns[$0] - baseline.predict(xs, row: $0) }
         let mean = advantages.reduce(0, +) / Double(steps)
         let variance = advantages.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(steps)
         let std = max(variance.squareRoot(), 1e-8)

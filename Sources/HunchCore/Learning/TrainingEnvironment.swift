@@ -6,10 +6,12 @@ public protocol TrainingEnvironment: Sendable {
     var operatorNames: [String] { get }
     /// Feature vector length (engine + family features).
     var featureCount: Int { get }
-    /// A fresh episode: a search state on an instance chosen by `seed`, the budget to run it
-    /// under (a work limit keeps training reproducible and charges operators their cost), and
-    /// the reward scale (objective units per reward unit, e.g. the average edge of the start tour).
-    func makeEpisode(seed: UInt64) -> TrainingEpisode
+    /// A fresh episode: a search state on the instance chosen by `instanceSeed` (episodes with the
+    /// same instance seed share the instance, so their returns can be compared with each other),
+    /// the budget to run it under (a work limit keeps training reproducible and charges operators
+    /// their cost), and the reward scale (objective units per reward unit, e.g. the average edge
+    /// of the start tour). `searchSeed` varies the episode's own random choices.
+    func makeEpisode(instanceSeed: UInt64, searchSeed: UInt64) -> TrainingEpisode
 }
 
 public struct TrainingEpisode {

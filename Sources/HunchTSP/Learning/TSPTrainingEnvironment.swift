@@ -17,8 +17,8 @@ public struct TSPTrainingEnvironment: TrainingEnvironment {
     public var operatorNames: [String] { TSPSearchState.operators }
     public var featureCount: Int { TSPSearchState.featureCount }
 
-    public func makeEpisode(seed: UInt64) -> TrainingEpisode {
-        var rng = SeededGenerator(seed: seed)
+    public func makeEpisode(instanceSeed: UInt64, searchSeed: UInt64) -> TrainingEpisode {
+        var rng = SeededGenerator(seed: instanceSeed)
         let instance: TSPInstance
         if instances.isEmpty {
             let logMin = log(Double(minSize)), logMax = log(Double(max(minSize, maxSize)))
@@ -28,7 +28,8 @@ public struct TSPTrainingEnvironment: TrainingEnvironment {
             instance = instances[rng.below(instances.count)]
         }
         let candidates = CandidateLists(instance: instance, k: 10)
-        let tour = TSPPrior.greedy.construct(instance, candidates: candidates, rng: &rng)
+        var searchRNG = SeededGenerator(seed: searchSeed)
+        let tour = TSPPrior.greedy.construct(instance, candidates: candidates, rng: &searchRNG)
         let state = TSPSearchState(instance: instance, candidates: candidates, tour: tour)
         let averageEdge = max(1e-9, Double(instance.tourLength(tour)) / Double(max(1, instance.dimension)))
         return TrainingEpisode(state: state,
