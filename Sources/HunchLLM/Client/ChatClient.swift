@@ -28,8 +28,11 @@ public final class ChatClient: Sendable {
                 environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.configuration = configuration
         let sessionConfiguration = URLSessionConfiguration.ephemeral
-        sessionConfiguration.timeoutIntervalForRequest = configuration.requestTimeout
-        sessionConfiguration.timeoutIntervalForResource = configuration.requestTimeout
+        // Only a backstop: the semaphore in `perform` enforces the exact limit. (Linux's
+        // URLSession truncates its timeouts to whole seconds, so 0.5 s would mean "at once".)
+        let backstop = ChatClient.backstop(configuration.requestTimeout)
+        sessionConfiguration.timeoutIntervalForRequest = backstop
+        sessionConfiguration.timeoutIntervalForResource = backstop
         sessionConfiguration.requestCachePolicy = .reloadIgnoringLocalCacheData
         sessionConfiguration.urlCache = nil
         session = URLSession(configuration: sessionConfiguration)
@@ -102,7 +105,8 @@ public final class ChatClient: Sendable {
                 return false
             }
         }
-        var request = URLRequest(url: configuration.modelsURL, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: timeout)
+        var request = URLRequest(url: configuration.modelsURL, cachePolicy: .reloadIgnoringLocalCacheData,
+                                 timeoutInterval: ChatClient.backstop(timeout))
         request.httpMethod = "GET"
         authorize(&request)
         guard let (status, _) = try? perform(request, timeout: timeout) else { return false }
@@ -146,7 +150,7 @@ public final class ChatClient: Sendable {
 
     private func perform(body: Data, timeout: Double) throws -> (Int, Data) {
         var request = URLRequest(url: configuration.chatCompletionsURL, cachePolicy: .reloadIgnoringLocalCacheData,
-                                 timeoutInterval: timeout)
+                                 timeoutInterval: ChatClient.backstop(timeout))
         request.httpMethod = "POST"
         request.setValue("application/json", forHTTPHeaderField: "Content-Type")
         request.setValue("application/json", forHTTPHeaderField: "Accept")
@@ -165,7 +169,7 @@ public final class ChatClient: Sendable {
             done.signal()
         }
         task.resume()
-        if done.wait(timeout: .now() + timeout + 0.2) == .timedOut {
+        if done.wait(timeout: .now() + timeout) == .timedOut {
             task.cancel()
             throw LLMError.timedOut(seconds: timeout)
         }
@@ -226,4 +230,7 @@ public final class ChatClient: Sendable {
     }
 
     static func now() -> Double { MonotonicClock().now() }
+
+    /// URLSession's own limit: whole seconds, past ours, so that ours always fires first.
+    static func backstop(_ timeout: Double) -> Double { (timeout + 1).rounded(.up) + 1 }
 }
