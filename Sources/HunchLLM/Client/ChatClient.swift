@@ -79,7 +79,8 @@ public final class ChatClient: Sendable {
                                      responseFormat: request.schema == nil ? "none" : format.rawValue)
                 }
                 let message = ChatClient.excerpt(data, redacting: config.apiKey)
-                if (status == 400 || status == 422), formats.count > 1, ChatClient.mentionsResponseFormat(message) {
+                if (status == 400 || status == 422), formats.count > 1,
+                   ChatClient.mentionsResponseFormat(String(decoding: data.prefix(65_536), as: UTF8.self)) {
                     formats.removeFirst()   // the server refuses this form of response_format: try the next
                     continue
                 }
@@ -206,6 +207,8 @@ public final class ChatClient: Sendable {
         return oneLine.count > limit ? String(oneLine.prefix(limit)) + "…" : oneLine
     }
 
+    /// A 400/422 about `response_format` (OpenAI: "Invalid schema for response_format…";
+    /// llama-cpp-python/FastAPI: a validation error located at `response_format.type`).
     static func mentionsResponseFormat(_ message: String) -> Bool {
         let lower = message.lowercased()
         return lower.contains("response_format") || lower.contains("json_schema") || lower.contains("schema")
