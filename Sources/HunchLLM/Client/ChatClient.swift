@@ -1,0 +1,239 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import HunchCore
+import Synchronization
+
+/// A synchronous client for `POST <base>/chat/completions` on any OpenAI-compatible server.
+///
+/// Safe to call from many threads at once (one `URLSession`, a semaphore per call): a batch's
+/// workers can share one client. Every call is bounded by the configuration's total timeout;
+/// each attempt by the connect and request timeouts. Retries, with exponential back-off, on
+/// server errors (5xx), 408/429, time-outs and connection errors; never on other 4xx.
+///
+/// Structured output: with a schema, `response_format` is sent in the OpenAI `json_schema` form;
+/// if the server answers 400/422 about it, the same request is sent in the `json_object` +
+/// `schema` form (llama-cpp-python), then without `response_format`. The form that worked is
+/// remembered for later calls (these steps are not counted as retries).
+public final class ChatClient: Sendable {
+    public let configuration: LLMConfiguration
+    private let session: URLSession
+    private let probeConnections: Bool
+    private let learnedFormat = Mutex<ResponseFormatMode?>(nil)
+
+    /// - Parameter environment: only read to skip the connect probe when a proxy is configured
+    ///   (the proxy, not the server, is then what we connect to).
+    public init(configuration: LLMConfiguration,
+                environment: [String: String] = ProcessInfo.processInfo.environment) {
+        self.configuration = configuration
+        let sessionConfiguration = URLSessionConfiguration.ephemeral
+        // Only a backstop: the semaphore in `perform` enforces the exact limit. (Linux's
+        // URLSession truncates its timeouts to whole seconds, so 0.5 s would mean "at once".)
+        let backstop = ChatClient.backstop(configuration.requestTimeout)
+        sessionConfiguration.timeoutIntervalForRequest = backstop
+        sessionConfiguration.timeoutIntervalForResource = backstop
+        sessionConfiguration.requestCachePolicy = .reloadIgnoringLocalCacheData
+        sessionConfiguration.urlCache = nil
+        session = URLSession(configuration: sessionConfiguration)
+        let proxyKeys = ["http_proxy", "HTTP_PROXY", "https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"]
+        probeConnections = !proxyKeys.contains { !(environment[$0] ?? "").isEmpty }
+    }
+
+    deinit {
+        session.invalidateAndCancel()
+    }
+
+    /// Sends `request` and returns the first choice's content.
+    ///
+    /// Throws `LLMError`: `.connection`, `.timedOut`, `.http`, `.badResponse` or `.emptyReply`.
+    public func complete(_ request: ChatRequest) throws -> ChatReply {
+        let config = configuration
+        let start = ChatClient.now()
+        let deadline = start + config.totalTimeout
+        var formats = formatLadder(for: request)
+        var attempts = 0
+        var failures = 0
+        var lastError: LLMError = .timedOut(seconds: config.totalTimeout)
+
+        while true {
+            let remaining = deadline - ChatClient.now()
+            guard remaining > 0.01 else {
+                throw attempts == 0 ? LLMError.timedOut(seconds: config.totalTimeout) : lastError
+            }
+            let attemptTimeout = min(config.requestTimeout, remaining)
+            let format = formats[0]
+            attempts += 1
+            do {
+                if probeConnections, let host = config.chatCompletionsURL.host {
+                    let port = config.chatCompletionsURL.port ?? (config.chatCompletionsURL.scheme == "https" ? 443 : 80)
+                    try ConnectProbe.check(host: host, port: port, timeout: min(config.connectTimeout, attemptTimeout))
+                }
+                let body = try encode(request, format: format)
+                let (status, data) = try perform(body: body, timeout: attemptTimeout)
+                if (200..<300).contains(status) {
+                    let content = try ChatClient.content(of: data, redacting: config.apiKey)
+                    if config.responseFormat == .auto, request.schema != nil { learnedFormat.withLock { $0 = format } }
+                    return ChatReply(content: content.text, model: content.model, finishReason: content.finishReason,
+                                     attempts: attempts, latency: ChatClient.now() - start,
+                                     responseFormat: request.schema == nil ? "none" : format.rawValue)
+                }
+                let message = ChatClient.excerpt(data, redacting: config.apiKey)
+                if (status == 400 || status == 422), formats.count > 1,
+                   ChatClient.mentionsResponseFormat(String(decoding: data.prefix(65_536), as: UTF8.self)) {
+                    formats.removeFirst()   // the server refuses this form of response_format: try the next
+                    continue
+                }
+                throw LLMError.http(status: status, message: message)
+            } catch let error as LLMError {
+                guard error.isRetryable else { throw error }
+                lastError = error
+            } catch {
+                throw LLMError.badResponse("\(error)")
+            }
+            failures += 1
+            guard failures <= config.maxRetries else { throw lastError }
+            let pause = min(config.backoff(beforeRetry: failures), max(0, deadline - ChatClient.now()))
+            if pause > 0 { Thread.sleep(forTimeInterval: pause) }
+        }
+    }
+
+    /// True when `GET <base>/models` answers 2xx within `timeout` seconds (a readiness check).
+    public func isServerReady(timeout: Double = 2) -> Bool {
+        if probeConnections, let host = configuration.modelsURL.host {
+            let port = configuration.modelsURL.port ?? (configuration.modelsURL.scheme == "https" ? 443 : 80)
+            guard (try? ConnectProbe.check(host: host, port: port, timeout: min(timeout, configuration.connectTimeout))) != nil else {
+                return false
+            }
+        }
+        var request = URLRequest(url: configuration.modelsURL, cachePolicy: .reloadIgnoringLocalCacheData,
+                                 timeoutInterval: ChatClient.backstop(timeout))
+        request.httpMethod = "GET"
+        authorize(&request)
+        guard let (status, _) = try? perform(request, timeout: timeout) else { return false }
+        return (200..<300).contains(status)
+    }
+
+    // MARK: Request
+
+    /// The `response_format` forms to try, best first.
+    private func formatLadder(for request: ChatRequest) -> [ResponseFormatMode] {
+        guard request.schema != nil else { return [.none] }
+        switch configuration.responseFormat {
+        case .auto:
+            let all: [ResponseFormatMode] = [.jsonSchema, .jsonObject, .none]
+            guard let learned = learnedFormat.withLock({ $0 }), let index = all.firstIndex(of: learned) else { return all }
+            return Array(all[index...])
+        case .jsonSchema: return [.jsonSchema, .none]
+        case .jsonObject: return [.jsonObject, .none]
+        case .none: return [.none]
+        }
+    }
+
+    private func encode(_ request: ChatRequest, format: ResponseFormatMode) throws -> Data {
+        var body = ChatCompletionRequest(model: configuration.model, messages: request.messages)
+        body.temperature = request.temperature ?? configuration.temperature
+        body.maxTokens = request.maxTokens
+        body.seed = request.seed
+        if let schema = request.schema {
+            body.responseFormat = ChatCompletionRequest.responseFormat(format, schema: schema, name: request.schemaName)
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(body)
+    }
+
+    private func authorize(_ request: inout URLRequest) {
+        if let key = configuration.apiKey, !key.isEmpty {
+            request.setValue("Bearer \(key)", forHTTPHeaderField: "Authorization")
+        }
+    }
+
+    private func perform(body: Data, timeout: Double) throws -> (Int, Data) {
+        var request = URLRequest(url: configuration.chatCompletionsURL, cachePolicy: .reloadIgnoringLocalCacheData,
+                                 timeoutInterval: ChatClient.backstop(timeout))
+        request.httpMethod = "POST"
+        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        request.setValue("application/json", forHTTPHeaderField: "Accept")
+        request.setValue("hunch", forHTTPHeaderField: "User-Agent")
+        authorize(&request)
+        request.httpBody = body
+        return try perform(request, timeout: timeout)
+    }
+
+    /// One HTTP exchange, waited for with a hard deadline (the task is cancelled past it).
+    private func perform(_ request: URLRequest, timeout: Double) throws -> (Int, Data) {
+        let box = Mutex<(Data?, URLResponse?, Error?)?>(nil)
+        let done = DispatchSemaphore(value: 0)
+        let task = session.dataTask(with: request) { data, response, error in
+            box.withLock { $0 = (data, response, error) }
+            done.signal()
+        }
+        task.resume()
+        if done.wait(timeout: .now() + timeout) == .timedOut {
+            task.cancel()
+            throw LLMError.timedOut(seconds: timeout)
+        }
+        guard let (data, response, error) = box.withLock({ $0 }) else { throw LLMError.connection("no result") }
+        if let error { throw ChatClient.map(error, timeout: timeout) }
+        guard let http = response as? HTTPURLResponse else { throw LLMError.badResponse("no HTTP response") }
+        return (http.statusCode, data ?? Data())
+    }
+
+    // MARK: Reply
+
+    private static func content(of data: Data, redacting key: String?) throws -> (text: String, model: String?, finishReason: String?) {
+        let reply: ChatCompletionResponse
+        do {
+            reply = try JSONDecoder().decode(ChatCompletionResponse.self, from: data)
+        } catch {
+            throw LLMError.badResponse("body is not chat-completion JSON: \(excerpt(data, redacting: key))")
+        }
+        guard let choices = reply.choices else {
+            throw LLMError.badResponse("no choices in \(excerpt(data, redacting: key))")
+        }
+        guard let text = reply.firstContent, !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw LLMError.emptyReply
+        }
+        return (text, reply.model, choices.first?.finishReason)
+    }
+
+    /// A short one-line excerpt of a body, with the API key (should a server echo it) removed.
+    static func excerpt(_ data: Data, redacting key: String?, limit: Int = 240) -> String {
+        var text = String(decoding: data.prefix(4096), as: UTF8.self)
+        if let key, !key.isEmpty { text = text.replacingOccurrences(of: key, with: "[redacted]") }
+        let oneLine = text.split(whereSeparator: { $0.isNewline || $0 == "\t" }).joined(separator: " ")
+            .trimmingCharacters(in: .whitespaces)
+        return oneLine.count > limit ? String(oneLine.prefix(limit)) + "…" : oneLine
+    }
+
+    /// A 400/422 about `response_format` (OpenAI: "Invalid schema for response_format…";
+    /// llama-cpp-python/FastAPI: a validation error located at `response_format.type`).
+    static func mentionsResponseFormat(_ message: String) -> Bool {
+        let lower = message.lowercased()
+        return lower.contains("response_format") || lower.contains("json_schema") || lower.contains("schema")
+    }
+
+    private static func map(_ error: Error, timeout: Double) -> LLMError {
+        guard let urlError = error as? URLError else { return .connection("\(error)") }
+        switch urlError.code {
+        case .timedOut: return .timedOut(seconds: timeout)
+        case .cannotConnectToHost: return .connection("connection refused")
+        case .cannotFindHost, .dnsLookupFailed: return .connection("cannot resolve host")
+        case .networkConnectionLost: return .connection("connection closed before the reply was complete")
+        case .notConnectedToInternet: return .connection("no network")
+        case .badServerResponse, .cannotParseResponse, .zeroByteResource:
+            return .connection("connection closed without a valid HTTP reply")
+        case .cancelled: return .timedOut(seconds: timeout)
+        case .secureConnectionFailed, .serverCertificateUntrusted, .serverCertificateHasBadDate,
+             .serverCertificateNotYetValid, .serverCertificateHasUnknownRoot, .clientCertificateRejected:
+            return .connection("TLS error (\(urlError.code.rawValue))")
+        default: return .connection("URL error \(urlError.code.rawValue)")
+        }
+    }
+
+    static func now() -> Double { MonotonicClock().now() }
+
+    /// URLSession's own limit: whole seconds, past ours, so that ours always fires first.
+    static func backstop(_ timeout: Double) -> Double { (timeout + 1).rounded(.up) + 1 }
+}

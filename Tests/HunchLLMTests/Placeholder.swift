@@ -1,5 +1,0 @@
-import XCTest
-
-final class HunchLLMTestsPlaceholder: XCTestCase {
-    func testPlaceholderRemovedWhenRealTestsLand() {}
-}
