@@ -32,12 +32,14 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // A real HTTP server on 127.0.0.1 that answers like an OpenAI chat server, for tests.
+        .target(name: "HunchTestSupport", path: "Tests/Support"),
         .testTarget(name: "HunchCoreTests", dependencies: ["HunchCore"]),
         .testTarget(name: "HunchExactTests", dependencies: ["HunchExact"]),
         .testTarget(name: "HunchTSPTests", dependencies: ["HunchTSP", "HunchCore", "HunchExact"]),
         .testTarget(name: "HunchSchedulingTests", dependencies: ["HunchScheduling", "HunchCore", "HunchExact"]),
-        .testTarget(name: "HunchLLMTests", dependencies: ["HunchLLM", "HunchCore"]),
-        .testTarget(name: "HunchCLITests", dependencies: ["hunch", "HunchTSP", "HunchCore"]),
+        .testTarget(name: "HunchLLMTests", dependencies: ["HunchLLM", "HunchCore", "HunchTestSupport"]),
+        .testTarget(name: "HunchCLITests", dependencies: ["hunch", "HunchTSP", "HunchCore", "HunchTestSupport"]),
     ],
     swiftLanguageModes: [.v5]
 )

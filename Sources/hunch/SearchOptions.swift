@@ -10,8 +10,26 @@ struct SearchOptions: ParsableArguments {
     @Option(name: .long, help: "Stop after this many search steps (with a seed: reproducible).")
     var maxSteps: Int?
 
-    @Option(name: .long, help: "Construction heuristic giving the first solution (tsp: greedy, nearest-neighbour, space-filling-curve, farthest-insertion, cheapest-insertion, random).")
+    @Option(name: .long, help: "Construction heuristic giving the first solution (tsp: greedy, nearest-neighbour, space-filling-curve, farthest-insertion, cheapest-insertion, random), or llm.")
     var prior: String?
+
+    @Option(name: .long, help: "LLM prior: the server's base URL, as OpenAI clients take it (else $HUNCH_LLM_URL, else http://127.0.0.1:8811/v1).")
+    var llmURL: String?
+
+    @Option(name: .long, help: "LLM prior: the model name (else $HUNCH_LLM_MODEL).")
+    var llmModel: String?
+
+    @Option(name: .long, help: "LLM prior: the API key (better: $HUNCH_LLM_API_KEY, which stays out of shell history). Never printed.")
+    var llmApiKey: String?
+
+    @Option(name: .long, help: "LLM prior: seconds per request attempt (else $HUNCH_LLM_TIMEOUT).")
+    var llmTimeout: Double?
+
+    @Flag(name: .long, help: "LLM prior: ask the model even when its reply to the same prompt is cached.")
+    var noCache = false
+
+    @Flag(name: .long, help: "LLM prior: fail instead of falling back to the default prior when the model is unusable.")
+    var requireLlm = false
 
     @Option(name: .long, help: "Operator-selection policy: \(NamedPolicy.names.joined(separator: ", ")), or a weights file (.json) from `hunch train`.")
     var policy: String = "roulette"

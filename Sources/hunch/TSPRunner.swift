@@ -24,7 +24,7 @@ struct TSPRunner {
         var solveOptions = TSPSolveOptions()
         solveOptions.seed = options.seed
         solveOptions.acceptance = options.makeAcceptance()
-        if let name = options.prior {
+        if let name = options.prior, name != "llm" {
             guard let prior = TSPPrior(name: name) else {
                 throw CLIError("unknown --prior '\(name)' for tsp; expected one of: \(TSPPrior.allCases.map(\.rawValue).joined(separator: ", "))")
             }
@@ -42,10 +42,22 @@ struct TSPRunner {
         }
         stop.maxSteps = options.maxSteps
 
+        var candidates: CandidateLists?
+        var llmReport: JSONValue?
+        if options.prior == "llm" && solveOptions.initialTour == nil {
+            let lists = CandidateLists(instance: instance, k: solveOptions.neighbours)
+            let (tour, report) = try TSPLLMStart.tour(instance: instance, candidates: lists, options: options,
+                                                      commandStart: commandStart, clock: baseStop.clock)
+            solveOptions.initialTour = tour
+            candidates = lists
+            llmReport = report
+        }
+
         var policy = try options.makePolicy(family: "tsp", operators: TSPSearchState.operators,
                                             featureCount: TSPSearchState.featureCount, bundled: TSPBundledPolicy.weights)
         let observer = progress?(known?.value)
-        let outcome = TSPSolver.solve(instance, options: solveOptions, policy: &policy, stop: stop, observer: observer)
+        let outcome = TSPSolver.solve(instance, options: solveOptions, policy: &policy, stop: stop, observer: observer,
+                                      candidates: candidates)
         observer?.finish()
 
         try TourValidation.check(tour: outcome.tour, dimension: instance.dimension)
@@ -61,7 +73,7 @@ struct TSPRunner {
         record.gap = SolveRecord.relativeGap(objective: record.objective, reference: known?.value ?? record.bound)
         if let known, known.proven, Double(length) == known.value { record.status = "optimal" }
         record.seed = options.seed
-        record.prior = outcome.priorName
+        record.prior = llmReport != nil ? "llm" : outcome.priorName
         record.policy = policy.name
         record.initialObjective = Double(outcome.priorLength)
         record.steps = outcome.statistics.steps
@@ -70,7 +82,8 @@ struct TSPRunner {
         record.maxSteps = options.maxSteps
         record.solution = .object(["tour": .array(outcome.tour.map { .int($0 + 1) })])
         let stats = outcome.statistics
-        record.details = [
+        record.details = llmReport.map { ["llm": $0] } ?? [:]
+        record.details?.merge([
             "acceptance": .string(options.makeAcceptance().name),
             "descent_objective": .double(stats.descentObjective),
             "time_to_best_s": .double(stats.timeToBest),
@@ -78,7 +91,7 @@ struct TSPRunner {
                 (name, JSONValue.object(["applied": .int(stats.applications[i]), "improved": .int(stats.improvements[i]),
                                          "new_best": .int(stats.newBests[i])]))
             })),
-        ]
+        ]) { first, _ in first }
         return Run(instance: instance, tour: outcome.tour, record: record)
     }
 

@@ -26,10 +26,14 @@ enum CLI {
 
     /// Runs `hunch arguments…`; `signalAfter` sends SIGINT after that many seconds.
     @discardableResult
-    static func run(_ arguments: [String], directory: URL? = nil, signalAfter: Double? = nil) throws -> CLIResult {
+    static func run(_ arguments: [String], directory: URL? = nil, signalAfter: Double? = nil,
+                    environment: [String: String] = [:]) throws -> CLIResult {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         if let directory { process.currentDirectoryURL = directory }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out

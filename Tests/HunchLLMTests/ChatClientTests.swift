@@ -1,3 +1,4 @@
+import HunchTestSupport
 import XCTest
 import HunchCore
 @testable import HunchLLM

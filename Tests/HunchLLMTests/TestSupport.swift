@@ -1,3 +1,4 @@
+import HunchTestSupport
 import Foundation
 import XCTest
 import HunchCore

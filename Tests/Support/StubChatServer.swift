@@ -9,17 +9,17 @@ import Foundation
 /// chat-completions server, one scripted action per request. Each connection gets its own
 /// thread and one answer, then is closed. `stop()` (also run on deinit) ends every thread
 /// within a fraction of a second: sleeps are sliced and reads time out, so no test can hang.
-final class StubChatServer: @unchecked Sendable {
-    struct Request {
-        var method: String
-        var path: String
+public final class StubChatServer: @unchecked Sendable {
+    public struct Request {
+        public var method: String
+        public var path: String
         /// Header names lowercased.
-        var headers: [String: String]
-        var body: Data
-        var json: [String: Any]? { (try? JSONSerialization.jsonObject(with: body)) as? [String: Any] }
+        public var headers: [String: String]
+        public var body: Data
+        public var json: [String: Any]? { (try? JSONSerialization.jsonObject(with: body)) as? [String: Any] }
     }
 
-    indirect enum Action {
+    public indirect enum Action {
         /// Any status and body.
         case reply(status: Int, body: String)
         /// 200 with a chat completion whose message content is this text.
@@ -32,8 +32,8 @@ final class StubChatServer: @unchecked Sendable {
         case truncated(String)
     }
 
-    let port: Int
-    var baseURL: String { "http://127.0.0.1:\(port)/v1" }
+    public let port: Int
+    public var baseURL: String { "http://127.0.0.1:\(port)/v1" }
 
     private let listener: Int32
     private let script: (Request, Int) -> Action
@@ -44,7 +44,7 @@ final class StubChatServer: @unchecked Sendable {
     private let acceptLoopDone = DispatchSemaphore(value: 0)
 
     /// `script(request, index)` decides the answer to the index-th request (0-based).
-    init(script: @escaping (Request, Int) -> Action) throws {
+    public init(script: @escaping (Request, Int) -> Action) throws {
         self.script = script
         let fd = socket(AF_INET, Int32(SOCK_STREAM_VALUE), 0)
         guard fd >= 0 else { throw StubError("socket: \(errno)") }
@@ -69,7 +69,7 @@ final class StubChatServer: @unchecked Sendable {
     }
 
     /// Answers the i-th request with `actions[i]` (the last action repeats).
-    convenience init(_ actions: [Action]) throws {
+    public convenience init(_ actions: [Action]) throws {
         precondition(!actions.isEmpty)
         try self.init { _, index in actions[min(index, actions.count - 1)] }
     }
@@ -77,10 +77,10 @@ final class StubChatServer: @unchecked Sendable {
     deinit { stop() }
 
     /// Requests received so far (connections that sent nothing, such as connect probes, are not counted).
-    var requests: [Request] { lock.withLock { received } }
+    public var requests: [Request] { lock.withLock { received } }
 
     /// Stops accepting, cuts short pending delays, and waits (at most ~2 s) for threads to end.
-    func stop() {
+    public func stop() {
         let first = lock.withLock { () -> Bool in
             defer { stopping = true }
             return !stopping
@@ -209,9 +209,9 @@ final class StubChatServer: @unchecked Sendable {
     }
 }
 
-struct StubError: Error, CustomStringConvertible {
-    var description: String
-    init(_ description: String) { self.description = description }
+public struct StubError: Error, CustomStringConvertible {
+    public var description: String
+    public init(_ description: String) { self.description = description }
 }
 
 #if canImport(Glibc)

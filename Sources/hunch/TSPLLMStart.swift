@@ -1,0 +1,52 @@
+import Foundation
+import HunchCore
+import HunchLLM
+import HunchTSP
+
+/// Joins the TSP prompt and repair (HunchTSP) with the chat client (HunchLLM): asks the model for
+/// a first tour, repairs it, and falls back to the default prior with a one-line warning when
+/// the model is unreachable, slow or wrong (unless --require-llm).
+enum TSPLLMStart {
+    static func tour(instance: TSPInstance, candidates: CandidateLists, options: SearchOptions,
+                     commandStart: Double, clock: any SearchClock) throws -> (tour: [Int], report: JSONValue) {
+        var overrides = LLMConfiguration.Overrides(url: options.llmURL, model: options.llmModel, apiKey: options.llmApiKey,
+                                                   requestTimeout: options.llmTimeout)
+        // The model must not eat the whole budget: at most half of what is left for the command.
+        if let limit = options.effectiveTimeLimit {
+            overrides.totalTimeout = max(0.1, (commandStart + limit - clock.now()) * 0.5)
+            overrides.requestTimeout = min(options.llmTimeout ?? .infinity, overrides.totalTimeout!)
+        }
+        let configuration: LLMConfiguration
+        do {
+            configuration = try LLMConfiguration.fromEnvironment(overrides: overrides)
+        } catch {
+            throw CLIError("LLM prior: \(error)")
+        }
+        let llm = LLMPrior(client: ChatClient(configuration: configuration),
+                           cache: options.noCache ? nil : ReplyCache(directory: ReplyCache.defaultDirectory()),
+                           requireLLM: options.requireLlm)
+        let tsp = TSPLLMPrior(instance: instance, candidates: candidates, options: TSPLLMOptions())
+        guard let prompt = tsp.prompt else {
+            let reason = tsp.unavailableReason ?? "no prompt for this instance"
+            if options.requireLlm { throw CLIError("LLM prior required but not usable: \(reason)") }
+            warn("LLM prior: \(reason); using \(TSPPrior.default.rawValue)")
+            return (tsp.fallbackTour(), .object(["fallback_reason": .string(reason), "fallback_prior": .string(TSPPrior.default.rawValue)]))
+        }
+        let task = LLMPermutationTask(mode: prompt.mode.rawValue, messages: [.system(prompt.system), .user(prompt.user)],
+                                      schema: prompt.schema, schemaName: prompt.schemaName, count: prompt.count,
+                                      firstID: prompt.firstID, maxTokens: prompt.maxTokens)
+        do {
+            let (tour, report) = try llm.permutation(for: task, fallbackName: TSPPrior.default.rawValue,
+                                                     complete: { try tsp.complete(order: $0.kept) },
+                                                     fallback: { tsp.fallbackTour() })
+            if let warning = report.warning { FileHandle.standardError.write(Data((warning + "\n").utf8)) }
+            return (tour, report.jsonValue)
+        } catch {
+            throw CLIError("\(error)")
+        }
+    }
+
+    private static func warn(_ message: String) {
+        FileHandle.standardError.write(Data("warning: \(message)\n".utf8))
+    }
+}
