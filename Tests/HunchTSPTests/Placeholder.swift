@@ -1,5 +1,0 @@
-import XCTest
-
-final class HunchTSPTestsPlaceholder: XCTestCase {
-    func testPlaceholderRemovedWhenRealTestsLand() {}
-}
