@@ -1,5 +1,0 @@
-import XCTest
-
-final class HunchExactTestsPlaceholder: XCTestCase {
-    func testPlaceholderRemovedWhenRealTestsLand() {}
-}
