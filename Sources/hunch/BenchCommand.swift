@@ -1,0 +1,121 @@
+import ArgumentParser
+import Foundation
+import HunchCore
+import HunchTSP
+
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Benchmark priors, search policies, the Held–Karp bound and GLPK on a set of instances.",
+        discussion: """
+        Per instance: each prior alone; the full search (default prior + local search) under each
+        policy and seed at the same wall time; the Held–Karp lower bound; and GLPK's exact model
+        where the instance is small enough. Writes a CSV (one row per run), a markdown report
+        (per-instance gaps, a summary per method, paired comparisons of the policies with wins,
+        losses and a Wilcoxon signed-rank test) and an SVG chart of the gaps.
+        Gaps are measured against the known optimum when the manifest has one, else the exact
+        optimum, else the best lower bound, else the best objective found in the run.
+        """)
+
+    @Argument(help: "A folder of instances, a MANIFEST.csv, or one instance file.")
+    var source: String?
+
+    @Option(name: .long, help: "Search time per run, seconds.")
+    var timeLimit: Double = 10
+
+    @Option(name: .long, help: "Priors to run alone (comma-separated), or 'none'.")
+    var priors = "nearest-neighbour,greedy,space-filling-curve,farthest-insertion"
+
+    @Option(name: .long, help: "Search policies to compare (comma-separated names or weights files).")
+    var policies = "roulette"
+
+    @Option(name: .long, help: "Seeds per instance and policy (seeds 1…N).")
+    var seeds = 1
+
+    @Option(name: .long, help: "GLPK time limit per instance, seconds.")
+    var exactLimit: Double = 60
+
+    @Option(name: .long, help: "Run GLPK on instances with at most this many nodes (0: never).")
+    var exactMaxSize = 0
+
+    @Option(name: .long, help: "Held–Karp bound time limit per instance, seconds (0: skip).")
+    var boundLimit: Double = 5
+
+    @Option(name: .long, help: "Skip instances larger than this.")
+    var maxSize = Int.max
+
+    @Option(name: .long, help: "Also generate uniform random instances of these sizes (comma-separated).")
+    var generate: String?
+
+    @Option(name: .long, help: "Generated instances per size (seeds 1…N).")
+    var generateCount = 1
+
+    @Option(name: .long, help: "Folder for generated instances.")
+    var generatedDir = "bench-generated"
+
+    @Option(name: .long, help: "Runs in parallel (1 keeps timings comparable).")
+    var jobs = 1
+
+    @Option(name: .long, help: "Markdown report.")
+    var report = "bench-report.md"
+
+    @Option(name: .long, help: "CSV of all runs.")
+    var csv = "bench-results.csv"
+
+    @Option(name: .long, help: "SVG chart of gaps per instance and method.")
+    var svg = "bench-gaps.svg"
+
+    @Flag(name: .long, help: "No per-run lines on standard error.")
+    var quiet = false
+
+    func validate() throws {
+        guard timeLimit > 0, exactLimit >= 0, boundLimit >= 0, seeds >= 1, jobs >= 1, generateCount >= 1 else {
+            throw ValidationError("time limits must be positive, --seeds/--jobs/--generate-count ≥ 1")
+        }
+        guard source != nil || generate != nil else { throw ValidationError("give a SOURCE, --generate, or both") }
+        for p in priorList where TSPPrior(name: p) == nil {
+            throw ValidationError("unknown prior '\(p)'; expected: \(TSPPrior.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        for p in policyList where !(NamedPolicy.names.contains(p) || p.hasSuffix(".json")) {
+            throw ValidationError("unknown policy '\(p)'")
+        }
+        if let generate { _ = try sizes(generate) }
+    }
+
+    var priorList: [String] { priors == "none" ? [] : priors.split(separator: ",").map(String.init) }
+    var policyList: [String] { policies.split(separator: ",").map(String.init) }
+
+    func sizes(_ text: String) throws -> [Int] {
+        try text.split(separator: ",").map {
+            guard let n = Int($0), n >= 5 else { throw ValidationError("--generate expects sizes ≥ 5, e.g. 200,1000") }
+            return n
+        }
+    }
+
+    func run() throws {
+        Interruption.installSignalHandlers()
+        try OutputPaths.checkWritable([report, csv, svg])
+        var items: [InstanceSource.Item] = []
+        if let source { items = try InstanceSource.list(source, families: ["tsp"]) }
+        if let generate {
+            try FileManager.default.createDirectory(atPath: generatedDir, withIntermediateDirectories: true)
+            for size in try sizes(generate) {
+                for s in 1...generateCount {
+                    let instance = TSPGenerator.generate(size: size, seed: UInt64(s), clustered: false)
+                    let path = (generatedDir as NSString).appendingPathComponent("\(instance.name).tsp")
+                    if !FileManager.default.fileExists(atPath: path) { try TSPLIBWriter.write(instance, to: path) }
+                    items.append(InstanceSource.Item(path: path, family: "tsp", name: instance.name))
+                }
+            }
+        }
+        let bench = TSPBench(settings: self)
+        let rows = try bench.run(items: items, quiet: quiet)
+        try AtomicFile.write(BenchReport.csv(rows), to: csv)
+        let markdown = BenchReport.markdown(rows, settings: self,
+                                            command: (["hunch"] + CommandLine.arguments.dropFirst()).joined(separator: " "))
+        try AtomicFile.write(markdown, to: report)
+        try AtomicFile.write(BenchReport.chart(rows), to: svg)
+        print(BenchReport.summaryTable(rows))
+        print("wrote \(report), \(csv), \(svg)")
+    }
+}

@@ -1,0 +1,157 @@
+import Foundation
+import HunchCore
+import HunchTSP
+import Synchronization
+
+/// One measured run of a bench: a prior alone, a full search, a bound or an exact solve.
+struct BenchRow: Sendable {
+    enum Kind: String, Sendable { case prior, search, bound, exact }
+    var instance: String
+    var size: Int
+    var kind: Kind
+    var method: String
+    var seed: Int?
+    /// Tour length (prior, search, exact) or the bound's value (bound).
+    var value: Double?
+    /// Exact runs: the proven lower bound.
+    var lowerBound: Double?
+    var time: Double
+    var status: String
+    var knownOptimum: Double?
+    var reference: Double?
+    var referenceKind = ""
+    /// (value − reference) / reference for solutions; (reference − value) / reference for bounds.
+    var gap: Double?
+}
+
+/// Runs the bench on TSP instances (see `BenchCommand`).
+struct TSPBench {
+    let settings: BenchCommand
+
+    func run(items: [InstanceSource.Item], quiet: Bool) throws -> [BenchRow] {
+        let results = Mutex<[Int: [BenchRow]]>([:])
+        let failures = Mutex<[String]>([])
+        let next = Atomic<Int>(0)
+        let group = DispatchGroup()
+        for _ in 0..<max(1, min(settings.jobs, items.count)) {
+            group.enter()
+            let thread = Thread {
+                defer { group.leave() }
+                while !Interruption.process.isRequested {
+                    let i = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                    if i >= items.count { break }
+                    do {
+                        let rows = try benchOne(items[i], quiet: quiet)
+                        results.withLock { $0[i] = rows }
+                    } catch {
+                        failures.withLock { $0.append("\(items[i].path): \(error)") }
+                    }
+                }
+            }
+            thread.stackSize = 16 << 20
+            thread.start()
+        }
+        group.wait()
+        for failure in failures.withLock({ $0 }) { FileHandle.standardError.write(Data("bench: skipped \(failure)\n".utf8)) }
+        return results.withLock { r in r.keys.sorted().flatMap { r[$0]! } }
+    }
+
+    private func log(_ row: BenchRow, quiet: Bool) {
+        guard !quiet else { return }
+        let line = String(format: "%@ %@%@: %@ (%.2f s, %@)\n", row.instance as NSString, row.method as NSString,
+                          row.seed.map { " seed \($0)" } ?? "", Report.format(row.value) as NSString, row.time, row.status as NSString)
+        FileHandle.standardError.write(Data(line.utf8))
+    }
+
+    func benchOne(_ item: InstanceSource.Item, quiet: Bool) throws -> [BenchRow] {
+        let instance = try TSPLIBReader.read(path: item.path)
+        guard instance.dimension <= settings.maxSize else { return [] }
+        let known = TSPRunner.knownOptimum(path: item.path, instance: instance)
+        let name = KnownOptima.lookup(instancePath: item.path)?.name ?? item.name
+        let clock = MonotonicClock()
+        var rows: [BenchRow] = []
+        func add(_ row: BenchRow) {
+            var row = row
+            row.knownOptimum = known?.value
+            rows.append(row)
+            log(row, quiet: quiet)
+        }
+        let candidates = CandidateLists(instance: instance, k: 10)
+
+        for priorName in settings.priorList {
+            let prior = TSPPrior(name: priorName)!
+            var rng = SeededGenerator(seed: 1)
+            let t0 = clock.now()
+            let tour = prior.construct(instance, candidates: candidates, rng: &rng)
+            add(BenchRow(instance: name, size: instance.dimension, kind: .prior, method: "prior:\(prior.effective(for: instance).rawValue)",
+                         value: Double(instance.tourLength(tour)), time: clock.now() - t0, status: "feasible"))
+        }
+
+        var bestTour: [Int]?
+        var bestLength = Int.max
+        for policyName in settings.policyList {
+            for seed in 1...settings.seeds {
+                var policy = try PolicyChoice.make(policyName, family: "tsp", operators: TSPSearchState.operators,
+                                                   featureCount: TSPSearchState.featureCount, bundled: TSPBundledPolicy.weights)
+                var options = TSPSolveOptions()
+                options.seed = UInt64(seed)
+                let t0 = clock.now()
+                let stop = StopCondition(deadline: t0 + settings.timeLimit, clock: clock)
+                let outcome = TSPSolver.solve(instance, options: options, policy: &policy, stop: stop, candidates: candidates)
+                try TourValidation.check(tour: outcome.tour, dimension: instance.dimension)
+                let length = instance.tourLength(outcome.tour)
+                if length < bestLength { bestLength = length; bestTour = outcome.tour }
+                add(BenchRow(instance: name, size: instance.dimension, kind: .search, method: "search:\(policy.name)", seed: seed,
+                             value: Double(length), time: clock.now() - t0, status: outcome.statistics.stopReason.rawValue))
+            }
+        }
+
+        if settings.boundLimit > 0 {
+            let t0 = clock.now()
+            let hk = HeldKarpBound.compute(instance, timeLimit: settings.boundLimit,
+                                           upperBound: bestTour == nil ? nil : bestLength)
+            add(BenchRow(instance: name, size: instance.dimension, kind: .bound, method: "bound:held-karp",
+                         value: Double(hk.bound), time: clock.now() - t0, status: "bound"))
+        }
+
+        if settings.exactMaxSize > 0 && instance.dimension <= settings.exactMaxSize {
+            let t0 = clock.now()
+            let exact = try TSPExactSolver.solve(instance, timeLimit: settings.exactLimit, incumbentTour: bestTour)
+            let status: String
+            switch exact.status {
+            case .optimal: status = "optimal"
+            case .feasible: status = "feasible"
+            case .error(let message): status = "error: \(message)"
+            }
+            add(BenchRow(instance: name, size: instance.dimension, kind: .exact, method: "exact:glpk",
+                         value: Double(exact.objective), lowerBound: Double(exact.bound), time: clock.now() - t0, status: status))
+        }
+        return Self.withGaps(rows)
+    }
+
+    /// Fills each row's reference and gap: known optimum, else a proven exact optimum, else the
+    /// best lower bound, else the best value found.
+    static func withGaps(_ rows: [BenchRow]) -> [BenchRow] {
+        guard let first = rows.first else { return rows }
+        var reference: Double?
+        var kind = ""
+        if let known = first.knownOptimum {
+            reference = known; kind = "known optimum"
+        } else if let exact = rows.first(where: { $0.kind == .exact && $0.status == "optimal" }) {
+            reference = exact.value; kind = "exact optimum"
+        } else if let bound = rows.compactMap({ $0.kind == .bound ? $0.value : $0.lowerBound }).max() {
+            reference = bound; kind = "lower bound"
+        } else if let best = rows.filter({ $0.kind != .bound }).compactMap(\.value).min() {
+            reference = best; kind = "best found"
+        }
+        return rows.map { row in
+            var row = row
+            row.reference = reference
+            row.referenceKind = kind
+            if let reference, reference != 0, let value = row.value {
+                row.gap = row.kind == .bound ? (reference - value) / reference : (value - reference) / reference
+            }
+            return row
+        }
+    }
+}
