@@ -35,8 +35,9 @@ enum BenchReport {
     static func summaryTable(_ rows: [BenchRow]) -> String {
         var lines = ["method                          runs   mean gap    max gap  at ref   mean time"]
         for (m, count, mean, max, zero, time) in summaryLines(rows) {
-            lines.append(m.padding(toLength: 30, withPad: " ", startingAt: 0) +
-                         String(format: "%6d %10@ %10@ %7d %10.2fs", count, percent(mean) as NSString, percent(max) as NSString, zero, time))
+            func right(_ s: String, _ w: Int) -> String { String(repeating: " ", count: Swift.max(0, w - s.count)) + s }
+            lines.append(m.padding(toLength: 30, withPad: " ", startingAt: 0) + right(String(count), 6) + right(percent(mean), 11)
+                         + right(percent(max), 11) + right(String(zero), 8) + right(String(format: "%.2fs", time), 12))
         }
         return lines.joined(separator: "\n")
     }

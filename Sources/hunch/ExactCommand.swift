@@ -51,7 +51,7 @@ struct ExactCommand: ParsableCommand {
             incumbent = try TSPRunner.readInitialTour(initial, dimension: instance.dimension)
         } else {
             var policy = NamedPolicy.roulette(RoulettePolicy())
-            let budget = min(1.0, 0.1 * timeLimit)
+            let budget = min(0.05 + 0.002 * Double(instance.dimension), 0.1 * timeLimit)
             incumbent = TSPSolver.solve(instance, options: TSPSolveOptions(), policy: &policy,
                                         stop: StopCondition(deadline: clock.now() + budget, clock: clock)).tour
         }

@@ -37,6 +37,9 @@ struct SearchOptions: ParsableArguments {
     @Option(name: .long, help: "Trial acceptance: better (no worse than current) or threshold[:fraction].")
     var acceptance: String = "better"
 
+    @Flag(name: .long, inversion: .prefixedNo, help: "Compute a lower bound (TSP: Held–Karp) when no optimum is known, for a proven gap.")
+    var bound = true
+
     @Option(name: .long, help: "Random seed; the same seed, input and --max-steps give the same answer.")
     var seed: UInt64 = 1
 

@@ -53,6 +53,21 @@ struct TSPRunner {
             llmReport = report
         }
 
+        // A proven gap when no optimum is known: the Held–Karp bound, within a share of the budget.
+        var bound: HeldKarpBound?
+        if options.bound && known == nil && instance.dimension > 3 {
+            var budget: Double? = nil
+            if let limit = options.effectiveTimeLimit {
+                let left = commandStart + limit - baseStop.clock.now()
+                budget = 0.15 * left
+            }
+            // One full 1-tree costs O(n²): skip when even that would not fit.
+            let oneTree = 3e-9 * Double(instance.dimension) * Double(instance.dimension)
+            if budget.map({ oneTree < 0.5 * $0 }) ?? true {
+                bound = HeldKarpBound.compute(instance, timeLimit: budget, maxIterations: budget == nil ? 2000 : nil)
+            }
+        }
+
         var policy = try options.makePolicy(family: "tsp", operators: TSPSearchState.operators,
                                             featureCount: TSPSearchState.featureCount, bundled: TSPBundledPolicy.weights)
         let observer = progress?(known?.value)
@@ -70,8 +85,10 @@ struct TSPRunner {
         record.size = instance.dimension
         record.objective = Double(length)
         record.knownOptimum = known?.value
+        record.bound = bound.map { Double($0.bound) }
         record.gap = SolveRecord.relativeGap(objective: record.objective, reference: known?.value ?? record.bound)
         if let known, known.proven, Double(length) == known.value { record.status = "optimal" }
+        if let bound, bound.bound == length { record.status = "optimal" }
         record.seed = options.seed
         record.prior = llmReport != nil ? "llm" : outcome.priorName
         record.policy = policy.name
