@@ -39,6 +39,9 @@ struct TrainCommand: ParsableCommand {
     @Option(name: .long, help: "Distinct instances per update (episodes are spread over them).")
     var instancesPerBatch = 4
 
+    @Option(name: .long, help: "Credit assignment: 0 = each step's own reward charged for its work (default); up to 1 = discounted return-to-go.")
+    var discount = 0.0
+
     @Option(name: .long, help: "Adam learning rate.")
     var learningRate = 0.02
 
@@ -68,6 +71,7 @@ struct TrainCommand: ParsableCommand {
         guard PolicyNetwork.Architecture(rawValue: architecture) != nil else {
             throw ValidationError("--architecture must be linear or mlp")
         }
+        guard (0...1).contains(discount) else { throw ValidationError("--discount must be between 0 and 1") }
         guard minSize >= 8, maxSize >= minSize else { throw ValidationError("need 8 ≤ --min-size ≤ --max-size") }
         guard episodes >= 1, batchSize >= 1, jobs >= 1, hidden >= 1, workPerNode >= 1 else {
             throw ValidationError("--episodes, --batch-size, --jobs, --hidden and --work-per-node must be ≥ 1")
@@ -91,6 +95,7 @@ struct TrainCommand: ParsableCommand {
         settings.episodes = episodes
         settings.batchSize = batchSize
         settings.instancesPerBatch = instancesPerBatch
+        settings.discount = discount
         settings.learningRate = learningRate
         settings.seed = seed
         settings.jobs = jobs

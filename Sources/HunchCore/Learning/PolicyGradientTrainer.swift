@@ -22,6 +22,11 @@ public struct PolicyGradientTrainer {
         public var instancesPerBatch = 4
         public var learningRate = 0.02
         public var entropyBonus = 0.001
+        /// How far rewards reach back: 0 credits each step with its own reward only, charged for
+        /// its work at the episode's average rate of improvement per unit of work (a contextual
+        /// bandit: "was this step more efficient than the episode's average?"); 1 credits it with
+        /// all later improvement in the episode (return-to-go); in between, discounted.
+        public var discount = 0.0
         public var seed: UInt64 = 1
         public var jobs = ProcessInfo.processInfo.activeProcessorCount
         public init() {}
@@ -73,6 +78,7 @@ public struct PolicyGradientTrainer {
         var features: [Double]
         var actions: [Int]
         var rewards: [Double]
+        var works: [Int] = []
         var group = 0
     }
 
@@ -117,46 +123,50 @@ public struct PolicyGradientTrainer {
             rewards[t] = (bestBefore - recorder.bests[t]) / episode.rewardScale
             bestBefore = recorder.bests[t]
         }
-        return Trajectory(features: recorder.features, actions: recorder.actions, rewards: rewards)
+        return Trajectory(features: recorder.features, actions: recorder.actions, rewards: rewards, works: recorder.works)
+    }
+
+    /// Each step's credit: its work-charged reward (discount 0) or its discounted return-to-go.
+    func credit(_ t: Trajectory) -> [Double] {
+        let n = t.rewards.count
+        if settings.discount == 0 {
+            let totalWork = Double(t.works.reduce(0, +))
+            let rate = totalWork > 0 ? t.rewards.reduce(0, +) / totalWork : 0
+            return (0..<n).map { t.rewards[$0] - rate * Double(t.works[$0]) }
+        }
+        var g = 0.0
+        var out = [Double](repeating: 0, count: n)
+        for i in stride(from: n - 1, through: 0, by: -1) {
+            g = t.rewards[i] + settings.discount * g
+            out[i] = g
+        }
+        return out
     }
 
     /// The batch's policy gradient (per step, advantage-weighted score function plus an entropy
     /// bonus) and its learning-curve point.
     func policyGradient(network: PolicyNetwork, trajectories: [Trajectory], featureCount f: Int) -> ([Double], CurvePoint) {
-        // Returns-to-go, and advantages against a baseline fitted per instance group.
+        // Credits, and advantages against a baseline fitted per instance group.
         var xs: [Double] = []
-        var returns: [Double] = []
         var actions: [Int] = []
         var episodeReturns: [Double] = []
         var advantages: [Double] = []
         for group in Set(trajectories.map(\.group)).sorted() {
             var gx: [Double] = [], gr: [Double] = []
             for t in trajectories where t.group == group {
-                var g = 0.0
-                var rtg = [Double](repeating: 0, count: t.rewards.count)
-                for i in stride(from: t.rewards.count - 1, through: 0, by: -1) {
-                    g += t.rewards[i]
-                    rtg[i] = g
-                }
                 gx.append(contentsOf: t.features)
-                gr.append(contentsOf: rtg)
+                gr.append(contentsOf: credit(t))
             }
             let baseline = RidgeBaseline.fit(features: gx, targets: gr, featureCount: f, lambda: 1e-3)
             for row in 0..<gr.count { advantages.append(gr[row] - baseline.predict(gx, row: row)) }
         }
+        // Same order as the advantages: group by group.
         for group in Set(trajectories.map(\.group)).sorted() {
-        for t in trajectories where t.group == group {
-            var g = 0.0
-            var rtg = [Double](repeating: 0, count: t.rewards.count)
-            for i in stride(from: t.rewards.count - 1, through: 0, by: -1) {
-                g += t.rewards[i]
-                rtg[i] = g
+            for t in trajectories where t.group == group {
+                episodeReturns.append(t.rewards.reduce(0, +))
+                xs.append(contentsOf: t.features)
+                actions.append(contentsOf: t.actions)
             }
-            episodeReturns.append(g)
-            xs.append(contentsOf: t.features)
-            returns.append(contentsOf: rtg)
-            actions.append(contentsOf: t.actions)
-        }
         }
         let steps = actions.count
         let k = network.outputCount

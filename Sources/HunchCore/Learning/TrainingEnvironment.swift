@@ -34,6 +34,7 @@ final class TrajectoryRecorder: SearchObserver {
     var features: [Double] = []
     var actions: [Int] = []
     var bests: [Double] = []
+    var works: [Int] = []
     /// The best objective before the first step (after the initial descent).
     var descentBest: Double?
 
@@ -47,5 +48,6 @@ final class TrajectoryRecorder: SearchObserver {
         features.append(contentsOf: event.features.prefix(featureCount))
         actions.append(event.action)
         bests.append(event.best)
+        works.append(event.work)
     }
 }
