@@ -239,7 +239,7 @@ public final class TSPSearchState: SearchState {
         var bestGain = 0
         var kind = 0  // 1: 2-opt, 2: Or-opt
         var m0 = 0, m1 = 0, m2 = 0, m3 = 0
-        var orReversed = false, orLength = 0
+        var orReversed = false
 
         // 2-opt: new edge {a,c} for a neighbour c of a, in both tour directions.
         let k = twoOptBreadth
@@ -301,7 +301,7 @@ public final class TSPSearchState: SearchState {
                                 if gain > bestGain {
                                     bestGain = gain; kind = 2
                                     m0 = s1; m1 = se; m2 = u; m3 = v
-                                    orReversed = !forward; orLength = segLength
+                                    orReversed = !forward
                                 }
                             }
                         }
@@ -321,7 +321,6 @@ public final class TSPSearchState: SearchState {
             let s1 = m0, se = m1, u = m2, v = m3
             let p = pred(s1), nx = succ(se)
             moveSegment(s1: s1, se: se, p: p, nx: nx, u: u, v: v, reversed: orReversed)
-            _ = orLength
             length -= bestGain
             push(s1); push(se); push(p); push(nx); push(u); push(v)
             return true
@@ -366,7 +365,7 @@ public final class TSPSearchState: SearchState {
         exchange(a1, c1, c0, b1)   // a1 c0…c1 b1…b0 d0
         exchange(c1, b1, b0, d0)   // a1 c0…c1 b0…b1 d0
         length += delta
-        for v in [a1, b0, b1, c0, c1, d0] { push(v) }
+        push(a1); push(b0); push(b1); push(c0); push(c1); push(d0)
     }
 
     /// A random 2-opt move between a node and one of its candidate neighbours.
@@ -398,7 +397,7 @@ public final class TSPSearchState: SearchState {
         let add = reversed ? d(u, se) + d(s1, v) : d(u, s1) + d(se, v)
         length += add - d(u, v) + d(p, nx) - d(p, s1) - d(se, nx)
         moveSegment(s1: s1, se: se, p: p, nx: nx, u: u, v: v, reversed: reversed)
-        for x in [s1, se, p, nx, u, v] { push(x) }
+        push(s1); push(se); push(p); push(nx); push(u); push(v)
     }
 }
 
