@@ -13,6 +13,8 @@ let package = Package(
         .library(name: "HunchExact", targets: ["HunchExact"]),
         .library(name: "HunchTSP", targets: ["HunchTSP"]),
         .library(name: "HunchScheduling", targets: ["HunchScheduling"]),
+        .library(name: "HunchPacking", targets: ["HunchPacking"]),
+        .library(name: "HunchPacking3D", targets: ["HunchPacking3D"]),
         .library(name: "HunchLLM", targets: ["HunchLLM"]),
     ],
     dependencies: [
@@ -25,10 +27,12 @@ let package = Package(
         .target(name: "HunchLLM", dependencies: ["HunchCore"]),
         .target(name: "HunchTSP", dependencies: ["HunchCore", "HunchExact"]),
         .target(name: "HunchScheduling", dependencies: ["HunchCore", "HunchExact"]),
+        .target(name: "HunchPacking", dependencies: ["HunchCore", "HunchExact"]),
+        .target(name: "HunchPacking3D", dependencies: ["HunchCore", "HunchExact"]),
         .executableTarget(
             name: "hunch",
             dependencies: [
-                "HunchCore", "HunchExact", "HunchTSP", "HunchScheduling", "HunchLLM",
+                "HunchCore", "HunchExact", "HunchTSP", "HunchScheduling", "HunchPacking", "HunchPacking3D", "HunchLLM",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -38,6 +42,8 @@ let package = Package(
         .testTarget(name: "HunchExactTests", dependencies: ["HunchExact"]),
         .testTarget(name: "HunchTSPTests", dependencies: ["HunchTSP", "HunchCore", "HunchExact"]),
         .testTarget(name: "HunchSchedulingTests", dependencies: ["HunchScheduling", "HunchCore", "HunchExact"]),
+        .testTarget(name: "HunchPackingTests", dependencies: ["HunchPacking", "HunchCore", "HunchExact"]),
+        .testTarget(name: "HunchPacking3DTests", dependencies: ["HunchPacking3D", "HunchCore", "HunchExact"]),
         .testTarget(name: "HunchLLMTests", dependencies: ["HunchLLM", "HunchCore", "HunchTestSupport"]),
         .testTarget(name: "HunchCLITests", dependencies: ["hunch", "HunchTSP", "HunchCore", "HunchTestSupport"]),
     ],

@@ -64,7 +64,8 @@ struct TSPRunner {
             // One full 1-tree costs O(n²): skip when even that would not fit.
             let oneTree = 3e-9 * Double(instance.dimension) * Double(instance.dimension)
             if budget.map({ oneTree < 0.5 * $0 }) ?? true {
-                bound = HeldKarpBound.compute(instance, timeLimit: budget, maxIterations: budget == nil ? 2000 : nil)
+                bound = HeldKarpBound.compute(instance, timeLimit: budget, maxIterations: budget == nil ? 2000 : nil,
+                                              interruption: baseStop.interruption)
             }
         }
 

@@ -1,3 +1,5 @@
+import HunchCore
+
 /// A lower bound on the length of every tour: the Held–Karp 1-tree bound with subgradient
 /// optimisation of node penalties (Held & Karp 1970, 1971).
 ///
@@ -43,12 +45,14 @@ public struct HeldKarpBound: Sendable {
     ///     10 000). In sparse mode the closing complete 1-tree may add one.
     ///   - upperBound: the length of a known tour: the step target, and the ascent stops once the
     ///     bound reaches it (the tour is then optimal).
+    ///   - interruption: stops the ascent early (Ctrl-C); the best bound so far is still valid.
     /// - Complexity: O(n²) per iteration up to `denseLimit` nodes; above, O(n·k·log n) per
     ///   iteration plus O(n²) per halving of λ.
     public static func compute(_ instance: TSPInstance, timeLimit: Double? = nil, maxIterations: Int? = nil,
-                               upperBound: Int? = nil) -> HeldKarpBound {
+                               upperBound: Int? = nil, interruption: Interruption? = nil) -> HeldKarpBound {
         var ascent = HeldKarpAscent(instance: instance, timeLimit: timeLimit, maxIterations: maxIterations,
                                     upperBound: upperBound)
+        ascent.interruption = interruption
         return ascent.run().bound
     }
 
@@ -90,6 +94,7 @@ struct HeldKarpAscent {
     private var bestPenalties: [Double] = []
     private var iterations = 0
     private var fullEvaluationTime = 0.0
+    var interruption: Interruption?
 
     init(instance: TSPInstance, timeLimit: Double?, maxIterations: Int?, upperBound: Int?,
          denseLimit: Int = HeldKarpBound.denseLimit) {
@@ -156,6 +161,7 @@ struct HeldKarpAscent {
     /// complete 1-tree).
     private func outOfBudget(reserve: Double) -> Bool {
         if let maxIterations, iterations >= maxIterations { return true }
+        if interruption?.isRequested == true { return true }
         guard let deadline else { return false }
         return clock.now + .nanoseconds(Int64(reserve * 1e9)) >= deadline
     }

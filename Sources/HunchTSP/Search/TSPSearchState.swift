@@ -39,6 +39,11 @@ public final class TSPSearchState: SearchState {
 
     public static let operators = ["double-bridge", "segment-reversal", "or-kick", "double-bridge-wide"]
 
+    /// Work charged for a step beyond its evaluations and swaps: a rough allowance for the
+    /// engine's own per-step cost (features, policy, trial bookkeeping, clock), so that a learned
+    /// policy does not take very cheap operators for free ones.
+    static let stepOverhead = 100
+
     /// Starts from `tour`, a permutation of 0..<dimension.
     public init(instance: TSPInstance, candidates: CandidateLists, tour start: [Int]) {
         precondition(start.count == instance.dimension)
@@ -91,7 +96,7 @@ public final class TSPSearchState: SearchState {
             // Too small for kicks: a random reversal and a descent still explore.
             if n > 3 { randomSegmentReversal(&rng) }
             runQueue(stop: stop)
-            return evaluations - before + 1
+            return evaluations - before + TSPSearchState.stepOverhead
         }
         switch action {
         case 0: doubleBridge(&rng, maxSegment: min(50, max(1, n / 8)))
@@ -100,7 +105,7 @@ public final class TSPSearchState: SearchState {
         default: doubleBridge(&rng, maxSegment: max(1, n / 3))
         }
         runQueue(stop: stop)
-        return evaluations - before + 1
+        return evaluations - before + TSPSearchState.stepOverhead
     }
 
     public func commitTrial() { logging = false }

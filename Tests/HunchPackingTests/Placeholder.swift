@@ -1,0 +1,5 @@
+import XCTest
+
+final class HunchPackingTestsPlaceholder: XCTestCase {
+    func testPlaceholderRemovedWhenRealTestsLand() {}
+}
