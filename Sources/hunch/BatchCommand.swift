@@ -37,14 +37,15 @@ struct BatchCommand: ParsableCommand {
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be ≥ 1") }
         if let shard { _ = try InstanceSource.parseShard(shard) }
-        if let problem = search.problem, problem != "tsp" {
-            throw ValidationError("unknown --problem '\(problem)'; supported: tsp")
+        if let problem = search.problem, (try? Families.runner(problem)) == nil {
+            throw ValidationError("unknown --problem '\(problem)'; supported: \(Families.names.joined(separator: ", "))")
         }
     }
 
     func run() throws {
         Interruption.installSignalHandlers()
         var items = try InstanceSource.list(source)
+        if let problem = search.problem { items = items.map { var item = $0; item.family = problem; return item } }
         if let shard { items = try InstanceSource.shard(items, spec: shard) }
         if resume {
             let done = try Self.finishedInstances(in: out)
@@ -84,11 +85,9 @@ struct BatchCommand: ParsableCommand {
         let clock = MonotonicClock()
         let start = clock.now()
         do {
-            guard item.family == "tsp" else {
-                throw CLIError("\(item.path): family '\(item.family)' is not supported yet")
-            }
-            return try TSPRunner.solve(path: item.path, options: options, commandStart: start,
-                                       stop: StopCondition(clock: clock)).record
+            let runner = try Families.runner(item.family)
+            return try runner.solve(SolveRequest(path: item.path, options: options, commandStart: start,
+                                                 stop: StopCondition(clock: clock))).record
         } catch {
             var record = SolveRecord(problem: item.family, instance: item.path, status: "error",
                                      timeSeconds: clock.now() - start)

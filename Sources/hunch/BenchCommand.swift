@@ -23,8 +23,8 @@ struct BenchCommand: ParsableCommand {
     @Option(name: .long, help: "Search time per run, seconds.")
     var timeLimit: Double = 10
 
-    @Option(name: .long, help: "Priors to run alone (comma-separated), or 'none'.")
-    var priors = "nearest-neighbour,greedy,space-filling-curve,farthest-insertion"
+    @Option(name: .long, help: "Priors to run alone (comma-separated names of any family's priors), 'default' (each family's usual set) or 'none'.")
+    var priors = "default"
 
     @Option(name: .long, help: "Search policies to compare (comma-separated names or weights files).")
     var policies = "roulette"
@@ -65,6 +65,9 @@ struct BenchCommand: ParsableCommand {
     @Option(name: .long, help: "SVG chart of gaps per instance and method.")
     var svg = "bench-gaps.svg"
 
+    @Option(name: .long, help: "Force the problem family instead of detecting it.")
+    var problem: String?
+
     @Flag(name: .long, help: "No per-run lines on standard error.")
     var quiet = false
 
@@ -73,8 +76,9 @@ struct BenchCommand: ParsableCommand {
             throw ValidationError("time limits must be positive, --seeds/--jobs/--generate-count ≥ 1")
         }
         guard source != nil || generate != nil else { throw ValidationError("give a SOURCE, --generate, or both") }
-        for p in priorList where TSPPrior(name: p) == nil {
-            throw ValidationError("unknown prior '\(p)'; expected: \(TSPPrior.allCases.map(\.rawValue).joined(separator: ", "))")
+        let known = Set(Families.all.flatMap { $0.priorNames })
+        for p in priorList where !known.contains(p) {
+            throw ValidationError("unknown prior '\(p)'; expected: \(known.sorted().joined(separator: ", "))")
         }
         for p in policyList where !(NamedPolicy.names.contains(p) || p.hasSuffix(".json")) {
             throw ValidationError("unknown policy '\(p)'")
@@ -82,7 +86,16 @@ struct BenchCommand: ParsableCommand {
         if let generate { _ = try sizes(generate) }
     }
 
-    var priorList: [String] { priors == "none" ? [] : priors.split(separator: ",").map(String.init) }
+    var priorList: [String] { ["none", "default"].contains(priors) ? [] : priors.split(separator: ",").map(String.init) }
+
+    /// The priors to run alone on an instance of this family.
+    func priorNames(for runner: any FamilyRunner.Type) -> [String] {
+        switch priors {
+        case "none": return []
+        case "default": return runner.benchPriorNames
+        default: return priorList.filter { runner.priorNames.contains($0) }
+        }
+    }
     var policyList: [String] { policies.split(separator: ",").map(String.init) }
 
     func sizes(_ text: String) throws -> [Int] {
@@ -96,7 +109,8 @@ struct BenchCommand: ParsableCommand {
         Interruption.installSignalHandlers()
         try OutputPaths.checkWritable([report, csv, svg])
         var items: [InstanceSource.Item] = []
-        if let source { items = try InstanceSource.list(source, families: ["tsp"]) }
+        if let source { items = try InstanceSource.list(source) }
+        if let problem { items = items.map { var item = $0; item.family = problem; return item } }
         if let generate {
             try FileManager.default.createDirectory(atPath: generatedDir, withIntermediateDirectories: true)
             for size in try sizes(generate) {

@@ -1,16 +1,17 @@
 import Foundation
 
-/// The instance files a batch or benchmark runs over: every instance file in a folder (sorted,
-/// recursively), or the rows of a MANIFEST.csv.
+/// The instances a batch or benchmark runs over: every instance file in a folder (sorted,
+/// recursively; each problem of a multi-problem file), or the rows of a MANIFEST.csv.
 struct InstanceSource {
     struct Item {
+        /// A file, or `FILE#K` for the K-th problem of a thpack file.
         var path: String
         var family: String
         var name: String
     }
 
-    /// File extensions and the family each one holds.
-    static let extensions: [String: String] = ["tsp": "tsp"]
+    /// Extensions that may hold instances; `.txt` files are told apart by their first lines.
+    static let candidateExtensions: Set<String> = ["tsp", "txt", "jsp", "bpp"]
 
     static func list(_ source: String, families: Set<String>? = nil) throws -> [Item] {
         var isDirectory: ObjCBool = false
@@ -22,24 +23,45 @@ struct InstanceSource {
             guard let walker = FileManager.default.enumerator(atPath: source) else {
                 throw CLIError("\(source): cannot list folder")
             }
+            var files: [String] = []
             for case let relative as String in walker {
                 let ext = (relative as NSString).pathExtension.lowercased()
-                guard let family = extensions[ext] else { continue }
-                let path = (source as NSString).appendingPathComponent(relative)
-                items.append(Item(path: path, family: family,
-                                  name: ((relative as NSString).lastPathComponent as NSString).deletingPathExtension))
+                guard candidateExtensions.contains(ext), !relative.hasSuffix(".opt.tour") else { continue }
+                if (relative as NSString).lastPathComponent.uppercased().hasPrefix("README") { continue }
+                files.append((source as NSString).appendingPathComponent(relative))
             }
-            items.sort { $0.path < $1.path }
-        } else if let family = extensions[(source as NSString).pathExtension.lowercased()] {
-            items.append(Item(path: source, family: family,
-                              name: ((source as NSString).lastPathComponent as NSString).deletingPathExtension))
-        } else {
+            for path in files.sorted() {
+                guard let family = try? FamilyDetector.detect(path: path) else { continue }
+                items += try expand(path, family: family)
+            }
+        } else if (source as NSString).lastPathComponent.uppercased().hasSuffix(".CSV") {
             for entry in try KnownOptima.read(manifest: source) {
-                items.append(Item(path: relativeIfPossible(entry.path), family: entry.family, name: entry.name))
+                let family = Families.canonical(entry.family)
+                var path = relativeIfPossible(entry.path)
+                // Manifest rows for thpack problems name them NAME-K; the file holds them all.
+                if family == "packing3d", let k = entry.name.split(separator: "-").last.flatMap({ Int($0) }) {
+                    path += "#\(k)"
+                }
+                items.append(Item(path: path, family: family, name: entry.name))
             }
+        } else {
+            items += try expand(source, family: try FamilyDetector.detect(path: source))
         }
         if let families { items = items.filter { families.contains($0.family) } }
         return items
+    }
+
+    /// The items of one instance file (several for a thpack file).
+    private static func expand(_ path: String, family: String) throws -> [Item] {
+        let base = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+        guard let runner = try? Families.runner(family) else {
+            return [Item(path: path, family: family, name: base)]
+        }
+        let addresses = try runner.addresses(inFile: path)
+        return addresses.map { address in
+            let suffix = address.split(separator: "#").dropFirst().first.map { "-\($0)" } ?? ""
+            return Item(path: address, family: family, name: base + suffix)
+        }
     }
 
     /// Every N-th item starting at I (0-based), for job arrays: `--shard I/N`.

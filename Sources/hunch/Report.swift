@@ -3,9 +3,9 @@ import HunchCore
 
 /// Human-readable summaries of results.
 enum Report {
-    static func text(_ r: SolveRecord, outputs: [String]) -> String {
+    static func text(_ r: SolveRecord, headline: String, outputs: [String]) -> String {
         var lines: [String] = []
-        lines.append("instance   \(r.name ?? "?") (\(r.problem), \(r.size.map(String.init) ?? "?") nodes)  \(r.instance)")
+        lines.append("instance   \(headline)  \(r.instance)")
         if let prior = r.prior, let initial = r.initialObjective {
             lines.append("prior      \(prior): \(format(initial))")
         }
@@ -20,6 +20,24 @@ enum Report {
         lines.append("seed       \(r.seed.map(String.init) ?? "-")")
         for path in outputs { lines.append("wrote      \(path)") }
         return lines.joined(separator: "\n")
+    }
+
+    /// The title of a solution's picture: name, objective, and gap when known.
+    static func title(_ r: SolveRecord) -> String {
+        var title = "\(r.name ?? (r.instance as NSString).lastPathComponent): \(objectiveName(r.problem)) \(format(r.objective))"
+        if let gap = r.gap { title += String(format: ", gap %.2f%%", gap * 100) }
+        return title
+    }
+
+    /// What the objective measures, per family.
+    static func objectiveName(_ problem: String) -> String {
+        switch problem {
+        case "tsp": return "length"
+        case "jobshop": return "makespan"
+        case "binpacking": return "bins"
+        case "packing3d": return "volume %"
+        default: return "objective"
+        }
     }
 
     static func format(_ v: Double?) -> String {

@@ -1,22 +1,21 @@
 import ArgumentParser
 import Foundation
 import HunchCore
-import HunchTSP
 
 struct SolveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "solve",
         abstract: "Solve one instance file: prior, policy-guided local search, validated result.")
 
-    @Argument(help: "Instance file (TSPLIB .tsp).")
+    @Argument(help: "Instance file: TSPLIB .tsp, job shop (OR-Library or Taillard), bin packing (BPPLIB), or a thpack problem as FILE#K.")
     var file: String
 
     @OptionGroup var search: SearchOptions
 
-    @Option(name: .long, help: "Start from this solution (.tour or a JSON result); the answer is never worse.")
+    @Option(name: .long, help: "Start from this solution (family format or a JSON result); the answer is never worse.")
     var initial: String?
 
-    @Option(name: .long, help: "Write the solution in the family's format (TSPLIB .tour).")
+    @Option(name: .long, help: "Write the solution in the family's format (TSPLIB .tour; JSON for the other families).")
     var out: String?
 
     @Option(name: .long, help: "Write a picture of the solution (SVG).")
@@ -32,40 +31,26 @@ struct SolveCommand: ParsableCommand {
         let clock = MonotonicClock()
         let start = clock.now()
         Interruption.installSignalHandlers()
-        if let problem = search.problem, problem != "tsp" {
-            throw CLIError("unknown --problem '\(problem)'; supported: tsp")
-        }
         let quiet = self.quiet || json
-        let run: TSPRunner.Run
-        do {
-            try OutputPaths.checkWritable([out, svg].compactMap { $0 })
-            run = try TSPRunner.solve(path: file, options: search, initialTourPath: initial,
-                                      requireDrawing: svg != nil, commandStart: start, stop: StopCondition(clock: clock),
-                                      progress: { ProgressLine.make(quiet: quiet, reference: $0) })
-        } catch let error as CLIError {
-            throw error
-        } catch {
-            throw CLIError("\(error)")
-        }
-        let record = run.record
-        if let out {
-            try TourFile.write(tour: run.tour, name: run.instance.name,
-                               comment: "Length \(Int(record.objective ?? 0)) found by hunch (seed \(search.seed))", to: out)
-        }
+        try OutputPaths.checkWritable([out, svg].compactMap { $0 })
+        let runner = try Families.runner(path: file, forced: search.problem)
+        var request = SolveRequest(path: file, options: search, commandStart: start, stop: StopCondition(clock: clock))
+        request.initialPath = initial
+        request.requireDrawing = svg != nil
+        request.progress = { ProgressLine.make(quiet: quiet, reference: $0) }
+        var run = try runner.solve(request)
+        if let out { try run.writeSolution(out) }
         if let svg {
-            var title = "\(run.instance.name): length \(Int(record.objective ?? 0))"
-            if let gap = record.gap { title += String(format: ", gap %.2f%%", gap * 100) }
-            guard let picture = TourSVG.render(instance: run.instance, tour: run.tour, title: title) else {
-                throw CLIError("\(file): no coordinates to draw (EXPLICIT instance without DISPLAY_DATA_SECTION)")
+            guard let picture = run.drawing(Report.title(run.record)) else {
+                throw CLIError("\(file): nothing to draw for this instance (e.g. EXPLICIT TSP without DISPLAY_DATA_SECTION)")
             }
             try AtomicFile.write(picture, to: svg)
         }
-        var finalRecord = record
-        finalRecord.timeSeconds = clock.now() - start
+        run.record.timeSeconds = clock.now() - start
         if json {
-            print(finalRecord.jsonLine())
+            print(run.record.jsonLine())
         } else {
-            print(Report.text(finalRecord, outputs: [out, svg].compactMap { $0 }))
+            print(Report.text(run.record, headline: run.headline, outputs: [out, svg].compactMap { $0 }))
         }
     }
 }

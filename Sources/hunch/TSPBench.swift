@@ -24,7 +24,8 @@ struct BenchRow: Sendable {
     var gap: Double?
 }
 
-/// Runs the bench on TSP instances (see `BenchCommand`).
+/// Runs the bench over its instances, in parallel (see `BenchCommand`); TSP instances here,
+/// the other families through `FamilyBench`.
 struct TSPBench {
     let settings: BenchCommand
 
@@ -41,7 +42,14 @@ struct TSPBench {
                     let i = next.wrappingAdd(1, ordering: .relaxed).oldValue
                     if i >= items.count { break }
                     do {
-                        let rows = try benchOne(items[i], quiet: quiet)
+                        let item = items[i]
+                        let rows: [BenchRow]
+                        if item.family == "tsp" {
+                            rows = try benchOne(item, quiet: quiet)
+                        } else {
+                            let runner = try Families.runner(item.family)
+                            rows = try FamilyBench(settings: settings, runner: runner).benchOne(item) { log($0, quiet: quiet) }
+                        }
                         results.withLock { $0[i] = rows }
                     } catch {
                         failures.withLock { $0.append("\(items[i].path): \(error)") }
@@ -78,7 +86,7 @@ struct TSPBench {
         }
         let candidates = CandidateLists(instance: instance, k: 10)
 
-        for priorName in settings.priorList {
+        for priorName in settings.priorNames(for: TSPRunner.self) {
             let prior = TSPPrior(name: priorName)!
             var rng = SeededGenerator(seed: 1)
             let t0 = clock.now()
@@ -130,8 +138,9 @@ struct TSPBench {
     }
 
     /// Fills each row's reference and gap: known optimum, else a proven exact optimum, else the
-    /// best lower bound, else the best value found.
-    static func withGaps(_ rows: [BenchRow]) -> [BenchRow] {
+    /// best bound, else the best value found. Gaps are positive when a solution is worse than
+    /// the reference (or a bound is weaker), whichever way the objective goes.
+    static func withGaps(_ rows: [BenchRow], maximise: Bool = false) -> [BenchRow] {
         guard let first = rows.first else { return rows }
         var reference: Double?
         var kind = ""
@@ -139,9 +148,11 @@ struct TSPBench {
             reference = known; kind = "known optimum"
         } else if let exact = rows.first(where: { $0.kind == .exact && $0.status == "optimal" }) {
             reference = exact.value; kind = "exact optimum"
-        } else if let bound = rows.compactMap({ $0.kind == .bound ? $0.value : $0.lowerBound }).max() {
-            reference = bound; kind = "lower bound"
-        } else if let best = rows.filter({ $0.kind != .bound }).compactMap(\.value).min() {
+        } else if let bound = maximise ? rows.compactMap({ $0.kind == .bound ? $0.value : $0.lowerBound }).min()
+                                       : rows.compactMap({ $0.kind == .bound ? $0.value : $0.lowerBound }).max() {
+            reference = bound; kind = maximise ? "upper bound" : "lower bound"
+        } else if let best = maximise ? rows.filter({ $0.kind != .bound }).compactMap(\.value).max()
+                                      : rows.filter({ $0.kind != .bound }).compactMap(\.value).min() {
             reference = best; kind = "best found"
         }
         return rows.map { row in
@@ -149,7 +160,10 @@ struct TSPBench {
             row.reference = reference
             row.referenceKind = kind
             if let reference, reference != 0, let value = row.value {
-                row.gap = row.kind == .bound ? (reference - value) / reference : (value - reference) / reference
+                // Positive when worse: a solution below (maximise) or above (minimise) the
+                // reference; a bound on the far side of it.
+                let worseWhenHigher = (row.kind == .bound) == maximise
+                row.gap = worseWhenHigher ? (value - reference) / abs(reference) : (reference - value) / abs(reference)
             }
             return row
         }

@@ -3,17 +3,51 @@ import HunchCore
 import HunchTSP
 
 /// Runs the TSP pipeline for the CLI: read, construct, search, validate, and report as a
-/// `SolveRecord`. Shared by `solve`, `batch` and `bench`.
-struct TSPRunner {
+/// `SolveRecord`. Shared by `solve`, `exact`, `batch` and `bench`.
+struct TSPRunner: FamilyRunner {
+    static let family = "tsp"
+    static let maximises = false
+    static var priorNames: [String] { TSPPrior.allCases.map(\.rawValue) }
+    static let benchPriorNames = ["nearest-neighbour", "greedy", "space-filling-curve", "farthest-insertion"]
+    static let solutionFileKind = "TSPLIB .tour"
+
     struct Run {
         var instance: TSPInstance
         var tour: [Int]
         var record: SolveRecord
     }
 
+    static func size(path: String) throws -> Int { try TSPLIBReader.read(path: path).dimension }
+
+    static func solve(_ request: SolveRequest) throws -> FamilyRun {
+        let run: Run
+        do {
+            run = try solve(path: request.path, options: request.options, initialTourPath: request.initialPath,
+                            requireDrawing: request.requireDrawing, priorOnly: request.priorOnly,
+                            commandStart: request.commandStart, stop: request.stop, progress: request.progress)
+        } catch let error as CLIError {
+            throw error
+        } catch {
+            throw CLIError("\(error)")
+        }
+        return familyRun(run, seed: request.options.seed)
+    }
+
+    static func familyRun(_ run: Run, seed: UInt64) -> FamilyRun {
+        let record = run.record
+        return FamilyRun(
+            record: record,
+            headline: "\(record.name ?? run.instance.name) (tsp, \(run.instance.dimension) nodes)",
+            writeSolution: { path in
+                try TourFile.write(tour: run.tour, name: run.instance.name,
+                                   comment: "Length \(Int(record.objective ?? 0)) found by hunch (seed \(seed))", to: path)
+            },
+            drawing: { title in TourSVG.render(instance: run.instance, tour: run.tour, title: title) })
+    }
+
     /// Solves one file. `commandStart` and `timeLimit` bound the whole run, reading included.
     static func solve(path: String, options: SearchOptions, initialTourPath: String? = nil,
-                      requireDrawing: Bool = false, commandStart: Double, stop baseStop: StopCondition,
+                      requireDrawing: Bool = false, priorOnly: Bool = false, commandStart: Double, stop baseStop: StopCondition,
                       progress: ((Double?) -> ProgressLine?)? = nil) throws -> Run {
         let instance = try TSPLIBReader.read(path: path)
         let known = knownOptimum(path: path, instance: instance)
@@ -41,6 +75,8 @@ struct TSPRunner {
             stop.deadline = commandStart + limit - reserve
         }
         stop.maxSteps = options.maxSteps
+        if priorOnly { return try priorAlone(path: path, instance: instance, options: solveOptions, known: known,
+                                             commandStart: commandStart, clock: baseStop.clock) }
 
         var candidates: CandidateLists?
         var llmReport: JSONValue?
@@ -111,6 +147,27 @@ struct TSPRunner {
             })),
         ]) { first, _ in first }
         return Run(instance: instance, tour: outcome.tour, record: record)
+    }
+
+    /// The prior alone, without search: what `bench` measures for each prior.
+    static func priorAlone(path: String, instance: TSPInstance, options: TSPSolveOptions,
+                           known: (value: Double, proven: Bool)?, commandStart: Double, clock: any SearchClock) throws -> Run {
+        var rng = SeededGenerator(seed: options.seed)
+        let candidates = CandidateLists(instance: instance, k: options.neighbours)
+        let tour = options.prior.construct(instance, candidates: candidates, rng: &rng)
+        try TourValidation.check(tour: tour, dimension: instance.dimension)
+        var record = SolveRecord(problem: "tsp", instance: path, status: "feasible", timeSeconds: clock.now() - commandStart)
+        record.name = KnownOptima.lookup(instancePath: path)?.name ?? instance.name
+        record.size = instance.dimension
+        record.objective = Double(instance.tourLength(tour))
+        record.knownOptimum = known?.value
+        record.gap = SolveRecord.relativeGap(objective: record.objective, reference: known?.value)
+        record.seed = options.seed
+        record.prior = options.prior.effective(for: instance).rawValue
+        record.initialObjective = record.objective
+        record.steps = 0
+        record.solution = .object(["tour": .array(tour.map { .int($0 + 1) })])
+        return Run(instance: instance, tour: tour, record: record)
     }
 
     /// The known optimum from a nearby MANIFEST.csv, else from the file's COMMENT.
