@@ -9,22 +9,7 @@ import HunchTSP
 enum TSPLLMStart {
     static func tour(instance: TSPInstance, candidates: CandidateLists, options: SearchOptions,
                      commandStart: Double, clock: any SearchClock) throws -> (tour: [Int], report: JSONValue) {
-        var overrides = LLMConfiguration.Overrides(url: options.llmURL, model: options.llmModel, apiKey: options.llmApiKey,
-                                                   requestTimeout: options.llmTimeout)
-        // The model must not eat the whole budget: at most half of what is left for the command.
-        if let limit = options.effectiveTimeLimit {
-            overrides.totalTimeout = max(0.1, (commandStart + limit - clock.now()) * 0.5)
-            overrides.requestTimeout = min(options.llmTimeout ?? .infinity, overrides.totalTimeout!)
-        }
-        let configuration: LLMConfiguration
-        do {
-            configuration = try LLMConfiguration.fromEnvironment(overrides: overrides)
-        } catch {
-            throw CLIError("LLM prior: \(error)")
-        }
-        let llm = LLMPrior(client: ChatClient(configuration: configuration),
-                           cache: options.noCache ? nil : ReplyCache(directory: ReplyCache.defaultDirectory()),
-                           requireLLM: options.requireLlm)
+        let llm = try LLMStart.prior(options: options, commandStart: commandStart, clock: clock)
         let tsp = TSPLLMPrior(instance: instance, candidates: candidates, options: TSPLLMOptions())
         guard let prompt = tsp.prompt else {
             let reason = tsp.unavailableReason ?? "no prompt for this instance"
