@@ -37,15 +37,22 @@ struct KnownOptima {
         return entries
     }
 
-    /// The manifest entry for an instance file, if a manifest near it lists it.
+    /// The manifest entry for an instance file, if a manifest near it lists it. A problem of a
+    /// multi-problem file (`BR7.txt#12`) is listed by name (`BR7-12`).
     static func lookup(instancePath: String) -> Entry? {
-        let target = URL(fileURLWithPath: instancePath).standardizedFileURL
-        let baseName = target.deletingPathExtension().lastPathComponent
+        var path = instancePath
+        var problemSuffix = ""
+        if let hash = instancePath.lastIndex(of: "#"), let k = Int(instancePath[instancePath.index(after: hash)...]) {
+            path = String(instancePath[..<hash])
+            problemSuffix = "-\(k)"
+        }
+        let target = URL(fileURLWithPath: path).standardizedFileURL
+        let baseName = target.deletingPathExtension().lastPathComponent + problemSuffix
         var folder = target.deletingLastPathComponent()
         for _ in 0..<4 {
             let manifest = folder.appendingPathComponent("MANIFEST.csv").path
             if FileManager.default.fileExists(atPath: manifest), let entries = try? read(manifest: manifest) {
-                if let hit = entries.first(where: { $0.path == target.path }) { return hit }
+                if problemSuffix.isEmpty, let hit = entries.first(where: { $0.path == target.path }) { return hit }
                 if let hit = entries.first(where: { $0.name == baseName }) { return hit }
             }
             folder = folder.deletingLastPathComponent()
