@@ -24,6 +24,8 @@ protocol FamilyRunner {
     static func size(path: String) throws -> Int
     /// The instances a file holds, as addresses `solve` takes (a thpack file: `FILE#1` … `FILE#P`).
     static func addresses(inFile path: String) throws -> [String]
+    /// A random instance in the family's standard file format (`hunch generate`).
+    static func generate(_ settings: GenerateSettings) throws -> String
 }
 
 /// One solve, as the commands ask for it.

@@ -19,6 +19,10 @@ struct TSPRunner: FamilyRunner {
 
     static func size(path: String) throws -> Int { try TSPLIBReader.read(path: path).dimension }
 
+    static func generate(_ settings: GenerateSettings) throws -> String {
+        TSPLIBWriter.format(TSPGenerator.generate(size: settings.size, seed: settings.seed, clustered: settings.layout == "clustered"))
+    }
+
     static func solve(_ request: SolveRequest) throws -> FamilyRun {
         let run: Run
         do {
