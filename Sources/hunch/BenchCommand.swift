@@ -26,6 +26,21 @@ struct BenchCommand: ParsableCommand {
     @Option(name: .long, help: "Priors to run alone (comma-separated names of any family's priors), 'default' (each family's usual set) or 'none'.")
     var priors = "default"
 
+    @Option(name: .long, help: "What the full search starts from (comma-separated): 'default' (the family's default prior) and/or prior names, e.g. default,llm; a non-default start is built once per instance and handed to every search as its initial solution, so all searches get the same wall time.")
+    var searchPriors = "default"
+
+    @Option(name: .long, help: "LLM prior: the server's base URL (else $HUNCH_LLM_URL).")
+    var llmURL: String?
+
+    @Option(name: .long, help: "LLM prior: the model name (else $HUNCH_LLM_MODEL).")
+    var llmModel: String?
+
+    @Option(name: .long, help: "LLM prior: seconds per request attempt (else $HUNCH_LLM_TIMEOUT).")
+    var llmTimeout: Double?
+
+    @Flag(name: .long, help: "LLM prior: ask the model even when its reply is cached.")
+    var noCache = false
+
     @Option(name: .long, help: "Search policies to compare (comma-separated names or weights files).")
     var policies = "roulette"
 
@@ -76,8 +91,8 @@ struct BenchCommand: ParsableCommand {
             throw ValidationError("time limits must be positive, --seeds/--jobs/--generate-count ≥ 1")
         }
         guard source != nil || generate != nil else { throw ValidationError("give a SOURCE, --generate, or both") }
-        let known = Set(Families.all.flatMap { $0.priorNames })
-        for p in priorList where !known.contains(p) {
+        let known = Set(Families.all.flatMap { $0.priorNames } + ["llm"])
+        for p in priorList + searchPriorList where p != "default" && !known.contains(p) {
             throw ValidationError("unknown prior '\(p)'; expected: \(known.sorted().joined(separator: ", "))")
         }
         for p in policyList where !(NamedPolicy.names.contains(p) || p.hasSuffix(".json")) {
@@ -88,13 +103,30 @@ struct BenchCommand: ParsableCommand {
 
     var priorList: [String] { ["none", "default"].contains(priors) ? [] : priors.split(separator: ",").map(String.init) }
 
+    var searchPriorList: [String] { searchPriors.split(separator: ",").map(String.init) }
+
     /// The priors to run alone on an instance of this family.
     func priorNames(for runner: any FamilyRunner.Type) -> [String] {
         switch priors {
         case "none": return []
         case "default": return runner.benchPriorNames
-        default: return priorList.filter { runner.priorNames.contains($0) }
+        default: return priorList.filter { $0 == "llm" || runner.priorNames.contains($0) }
         }
+    }
+
+    /// The starts of the full search on an instance of this family (`default` or prior names).
+    func searchStartNames(for runner: any FamilyRunner.Type) -> [String] {
+        searchPriorList.filter { $0 == "default" || $0 == "llm" || runner.priorNames.contains($0) }
+    }
+
+    /// The LLM settings, passed on to every solve.
+    var llmArguments: [String] {
+        var arguments: [String] = []
+        if let llmURL { arguments += ["--llm-url", llmURL] }
+        if let llmModel { arguments += ["--llm-model", llmModel] }
+        if let llmTimeout { arguments += ["--llm-timeout", String(llmTimeout)] }
+        if noCache { arguments.append("--no-cache") }
+        return arguments
     }
     var policyList: [String] { policies.split(separator: ",").map(String.init) }
 
@@ -122,7 +154,7 @@ struct BenchCommand: ParsableCommand {
                 }
             }
         }
-        let bench = TSPBench(settings: self)
+        let bench = BenchRunner(settings: self)
         let rows = try bench.run(items: items, quiet: quiet)
         try AtomicFile.write(BenchReport.csv(rows), to: csv)
         let markdown = BenchReport.markdown(rows, settings: self,

@@ -1,10 +1,10 @@
 import Foundation
 import HunchCore
 
-/// The bench for every family through its `FamilyRunner`: each prior alone, the full search per
-/// policy and seed at the same wall time, the family's cheap bound, and GLPK where the instance
-/// is small enough. (TSP has its own `TSPBench`, which shares candidate lists and feeds the
-/// Held–Karp ascent the best tour.)
+/// The bench of one instance, for any family through its `FamilyRunner`: each prior alone; the
+/// full search per start (the default prior, or another prior's solution given as the start),
+/// policy and seed, all at the same wall time; the family's bound; and GLPK where the instance is
+/// small enough.
 struct FamilyBench {
     let settings: BenchCommand
     let runner: any FamilyRunner.Type
@@ -13,7 +13,6 @@ struct FamilyBench {
         let size = try runner.size(path: item.path)
         guard size <= settings.maxSize else { return [] }
         let clock = MonotonicClock()
-        let name = item.name
         var rows: [BenchRow] = []
         var knownOptimum: Double?
         func add(_ row: BenchRow, _ record: SolveRecord? = nil) {
@@ -23,47 +22,78 @@ struct FamilyBench {
             rows.append(row)
             log(row)
         }
-
-        for prior in settings.priorNames(for: runner) {
-            let options = try SearchOptions.parse(["--prior", prior, "--seed", "1", "--no-bound"])
+        func solve(_ arguments: [String], priorOnly: Bool = false, initial: String? = nil) throws -> (SolveRecord, Double) {
+            let options = try SearchOptions.parse(arguments + settings.llmArguments)
             let t0 = clock.now()
             var request = SolveRequest(path: item.path, options: options, commandStart: t0, stop: StopCondition(clock: clock))
-            request.priorOnly = true
-            let record = try runner.solve(request).record
-            add(BenchRow(instance: name, size: size, kind: .prior, method: "prior:\(record.prior ?? prior)",
-                         value: record.objective, time: clock.now() - t0, status: record.status), record)
+            request.priorOnly = priorOnly
+            request.initialPath = initial
+            return (try runner.solve(request).record, clock.now() - t0)
+        }
+
+        // Each prior alone; their solutions are kept as starts for the searches that ask for them.
+        var starts: [String: SolveRecord] = [:]
+        let searchStarts = settings.searchStartNames(for: runner)
+        for prior in Set(settings.priorNames(for: runner) + searchStarts.filter { $0 != "default" }).sorted() {
+            let (record, time) = try solve(["--prior", prior, "--seed", "1", "--no-bound"], priorOnly: true)
+            starts[prior] = record
+            if settings.priorNames(for: runner).contains(prior) {
+                add(BenchRow(instance: item.name, size: size, kind: .prior, method: "prior:\(record.prior ?? prior)",
+                             value: record.objective, time: time, status: record.status), record)
+            }
         }
 
         var best: SolveRecord?
         var bound: Double?
-        for policy in settings.policyList {
-            for seed in 1...settings.seeds {
-                let options = try SearchOptions.parse(["--policy", policy, "--seed", String(seed),
-                                                       "--time-limit", String(settings.timeLimit)])
-                let t0 = clock.now()
-                let record = try runner.solve(SolveRequest(path: item.path, options: options, commandStart: t0,
-                                                           stop: StopCondition(clock: clock))).record
-                if let b = record.bound { bound = b }
-                if let value = record.objective, best?.objective.map({ runner.maximises ? value > $0 : value < $0 }) ?? true {
-                    best = record
+        for start in searchStarts {
+            // A non-default start is handed to the search as --initial, so every search gets the
+            // same wall time whatever the prior cost (a model's answer can take seconds).
+            var initial: String?
+            if start != "default", let record = starts[start] {
+                initial = try temporaryJSON(record)
+            }
+            defer { if let initial { try? FileManager.default.removeItem(atPath: initial) } }
+            for policy in settings.policyList {
+                for seed in 1...settings.seeds {
+                    var arguments = ["--policy", policy, "--seed", String(seed), "--time-limit", String(settings.timeLimit)]
+                    if !runner.cheapBound { arguments.append("--no-bound") }
+                    let (record, time) = try solve(arguments, initial: initial)
+                    if let b = record.bound { bound = b }
+                    if let value = record.objective, best?.objective.map({ runner.maximises ? value > $0 : value < $0 }) ?? true {
+                        best = record
+                    }
+                    let method = "search:\(record.policy ?? policy)" + (start == "default" ? "" : "+\(start)")
+                    add(BenchRow(instance: item.name, size: size, kind: .search, method: method, seed: seed,
+                                 value: record.objective, time: time, status: record.stopReason ?? record.status), record)
                 }
-                add(BenchRow(instance: name, size: size, kind: .search, method: "search:\(record.policy ?? policy)", seed: seed,
-                             value: record.objective, time: clock.now() - t0, status: record.stopReason ?? record.status), record)
             }
         }
 
-        if settings.boundLimit > 0, let bound {
-            add(BenchRow(instance: name, size: size, kind: .bound, method: "bound:\(runner.family)",
-                         value: bound, time: 0, status: "bound"))
+        if settings.boundLimit > 0 {
+            let t0 = clock.now()
+            if let (value, name) = try runner.benchBound(path: item.path, best: best, timeLimit: settings.boundLimit) {
+                add(BenchRow(instance: item.name, size: size, kind: .bound, method: "bound:\(name)",
+                             value: value, time: clock.now() - t0, status: "bound"))
+            } else if let bound {
+                add(BenchRow(instance: item.name, size: size, kind: .bound, method: "bound:\(runner.family)",
+                             value: bound, time: 0, status: "bound"))
+            }
         }
 
         if settings.exactMaxSize > 0 && size <= settings.exactMaxSize {
             let t0 = clock.now()
             let run = try runner.exact(ExactRequest(path: item.path, timeLimit: settings.exactLimit,
                                                     initialSolution: best?.solution, commandStart: t0, clock: clock))
-            add(BenchRow(instance: name, size: size, kind: .exact, method: "exact:glpk", value: run.record.objective,
+            add(BenchRow(instance: item.name, size: size, kind: .exact, method: "exact:glpk", value: run.record.objective,
                          lowerBound: run.record.bound, time: clock.now() - t0, status: run.record.status), run.record)
         }
-        return TSPBench.withGaps(rows, maximise: runner.maximises)
+        return BenchRunner.withGaps(rows, maximise: runner.maximises)
+    }
+
+    /// Writes a result as a JSON file that `--initial` reads.
+    private func temporaryJSON(_ record: SolveRecord) throws -> String {
+        let path = (NSTemporaryDirectory() as NSString).appendingPathComponent("hunch-bench-\(UUID().uuidString).json")
+        try AtomicFile.write(record.jsonLine(), to: path)
+        return path
     }
 }

@@ -26,6 +26,12 @@ protocol FamilyRunner {
     static func addresses(inFile path: String) throws -> [String]
     /// A random instance in the family's standard file format (`hunch generate`).
     static func generate(_ settings: GenerateSettings) throws -> String
+    /// True when `solve` computes its bound in negligible time (so bench keeps it on); false
+    /// when it costs search time (TSP's Held–Karp ascent), and bench computes it apart.
+    static var cheapBound: Bool { get }
+    /// A bound that bench computes apart from the searches (value and name), or nil to use the
+    /// one `solve` reports.
+    static func benchBound(path: String, best: SolveRecord?, timeLimit: Double) throws -> (Double, String)?
 }
 
 /// One solve, as the commands ask for it.
@@ -112,6 +118,8 @@ enum Families {
 
 extension FamilyRunner {
     static func addresses(inFile path: String) throws -> [String] { [path] }
+    static var cheapBound: Bool { true }
+    static func benchBound(path: String, best: SolveRecord?, timeLimit: Double) throws -> (Double, String)? { nil }
 
     /// The known optimum (or best known value) of the instance at `path`, from a nearby manifest.
     static func manifestEntry(path: String) -> KnownOptima.Entry? {
