@@ -89,6 +89,28 @@ final class ChatClientTests: XCTestCase {
         XCTAssertNotNil(sent?["schema"] as? [String: Any])
     }
 
+    func testValidationErrorAs500AboutResponseFormatMovesDownTheLadder() throws {
+        // What llama-cpp-python 0.3.36's server really answers to the json_schema form (seen on
+        // scripts/llm-server): HTTP 500 with the validation error in the body.
+        let server = try StubChatServer { request, _ in
+            let type = (request.json?["response_format"] as? [String: Any])?["type"] as? String
+            if type == "json_schema" {
+                return .reply(status: 500, body: #"{"error":{"message":"1 validation error:\n  {'type': 'literal_error', 'loc': ('body', 'response_format', 'type'), 'msg': \"Input should be 'text' or 'json_object'\"}","type":"internal_server_error"}}"#)
+            }
+            return .chat("[2, 1]")
+        }
+        let reply = try ChatClient(configuration: testConfiguration(server, retries: 0))
+            .complete(ChatRequest(messages: [.user("hi")], schema: schema))
+        XCTAssertEqual(reply.responseFormat, "json_object")
+        XCTAssertEqual(server.requests.count, 2)
+    }
+
+    func testPlain500IsNotTakenForAFormatRefusal() {
+        XCTAssertFalse(ChatClient.refusesResponseFormat(status: 500, body: #"{"error":"out of memory"}"#))
+        XCTAssertFalse(ChatClient.refusesResponseFormat(status: 503, body: "response_format validation"))
+        XCTAssertTrue(ChatClient.refusesResponseFormat(status: 422, body: "Invalid schema for response_format"))
+    }
+
     func testServerWithoutStructuredOutputGetsPlainRequest() throws {
         let server = try StubChatServer { request, _ in
             request.json?["response_format"] != nil

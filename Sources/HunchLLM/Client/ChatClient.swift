@@ -79,8 +79,7 @@ public final class ChatClient: Sendable {
                                      responseFormat: request.schema == nil ? "none" : format.rawValue)
                 }
                 let message = ChatClient.excerpt(data, redacting: config.apiKey)
-                if (status == 400 || status == 422), formats.count > 1,
-                   ChatClient.mentionsResponseFormat(String(decoding: data.prefix(65_536), as: UTF8.self)) {
+                if formats.count > 1, ChatClient.refusesResponseFormat(status: status, body: String(decoding: data.prefix(65_536), as: UTF8.self)) {
                     formats.removeFirst()   // the server refuses this form of response_format: try the next
                     continue
                 }
@@ -207,8 +206,19 @@ public final class ChatClient: Sendable {
         return oneLine.count > limit ? String(oneLine.prefix(limit)) + "…" : oneLine
     }
 
-    /// A 400/422 about `response_format` (OpenAI: "Invalid schema for response_format…";
-    /// llama-cpp-python/FastAPI: a validation error located at `response_format.type`).
+    /// True when an error answer refuses the request's form of `response_format`: a 400/422
+    /// about it (OpenAI: "Invalid schema for response_format…"), or a 500 whose body is a
+    /// validation error located at `response_format` (llama-cpp-python 0.3's server answers
+    /// `json_schema` that way: "Input should be 'text' or 'json_object'").
+    static func refusesResponseFormat(status: Int, body: String) -> Bool {
+        switch status {
+        case 400, 422: return mentionsResponseFormat(body)
+        case 500: return body.lowercased().contains("response_format") && body.lowercased().contains("validation")
+        default: return false
+        }
+    }
+
+    /// A message about `response_format` or a schema.
     static func mentionsResponseFormat(_ message: String) -> Bool {
         let lower = message.lowercased()
         return lower.contains("response_format") || lower.contains("json_schema") || lower.contains("schema")
