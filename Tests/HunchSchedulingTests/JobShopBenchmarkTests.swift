@@ -15,7 +15,7 @@ final class JobShopBenchmarkTests: XCTestCase {
         let root = env["HUNCH_INSTANCES"] ?? "/work/shared/instances"
         let manifest = try String(contentsOfFile: root + "/MANIFEST.csv", encoding: .utf8)
         var rows: [(String, String, Int)] = []
-        for line in manifest.split(separator: "\n") {
+        for line in manifest.split(whereSeparator: \.isNewline) {
             let f = line.split(separator: ",", omittingEmptySubsequences: false)
             guard f.count > 5, f[0] == "jssp", f[1].hasPrefix(prefix), let best = Int(f[4]) else { continue }
             if let only = env["HUNCH_BENCH_ONLY"], !only.split(separator: " ").contains(f[1]) { continue }
