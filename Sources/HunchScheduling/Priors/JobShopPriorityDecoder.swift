@@ -9,7 +9,7 @@ public enum JobShopPriorityDecoder {
         return GifflerThompson.build(instance) { j, _, _ in Double(rank[j]) }
     }
 
-    /// `rank[j]`: position of job j in the repaired order.
+    /// The order actually used: valid first occurrences, then the missing jobs by MWKR.
     public static func repairedOrder(_ instance: JobShopInstance, jobOrder: [Int]) -> [Int] {
         let n = instance.jobCount
         var seen = [Bool](repeating: false, count: n)
@@ -24,6 +24,7 @@ public enum JobShopPriorityDecoder {
         return order + missing
     }
 
+    /// `rank[j]`: position of job j in the repaired order.
     static func repairedRank(_ instance: JobShopInstance, jobOrder: [Int]) -> [Int] {
         var rank = [Int](repeating: 0, count: instance.jobCount)
         for (position, j) in repairedOrder(instance, jobOrder: jobOrder).enumerated() { rank[j] = position }
