@@ -1,5 +1,0 @@
-import XCTest
-
-final class HunchSchedulingTestsPlaceholder: XCTestCase {
-    func testPlaceholderRemovedWhenRealTestsLand() {}
-}
