@@ -45,7 +45,7 @@ let package = Package(
         .testTarget(name: "HunchPackingTests", dependencies: ["HunchPacking", "HunchCore", "HunchExact"]),
         .testTarget(name: "HunchPacking3DTests", dependencies: ["HunchPacking3D", "HunchCore", "HunchExact"]),
         .testTarget(name: "HunchLLMTests", dependencies: ["HunchLLM", "HunchCore", "HunchTestSupport"]),
-        .testTarget(name: "HunchCLITests", dependencies: ["hunch", "HunchTSP", "HunchCore", "HunchTestSupport"]),
+        .testTarget(name: "HunchCLITests", dependencies: ["hunch", "HunchTSP", "HunchScheduling", "HunchPacking", "HunchPacking3D", "HunchCore", "HunchTestSupport"]),
     ],
     swiftLanguageModes: [.v5]
 )

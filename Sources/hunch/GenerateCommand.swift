@@ -29,7 +29,8 @@ struct GenerateCommand: ParsableCommand {
     }
 
     func run() throws {
-        let text = try Families.runner(family).generate(settings)
+        var text = try Families.runner(family).generate(settings)
+        if !text.hasSuffix("\n") { text += "\n" }
         if let out { try AtomicFile.write(text, to: out) } else { print(text, terminator: "") }
     }
 }

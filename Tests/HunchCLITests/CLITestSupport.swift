@@ -13,8 +13,8 @@ enum CLI {
     static let repositoryRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    static func instance(_ name: String) -> String {
-        repositoryRoot.appendingPathComponent("instances/tsp/\(name)").path
+    static func instance(_ name: String, family: String = "tsp") -> String {
+        repositoryRoot.appendingPathComponent("instances/\(family)/\(name)").path
     }
 
     static var binary: URL {
