@@ -38,6 +38,9 @@ struct BenchCommand: ParsableCommand {
     @Option(name: .long, help: "LLM prior: seconds per request attempt (else $HUNCH_LLM_TIMEOUT).")
     var llmTimeout: Double?
 
+    @Option(name: .long, help: "LLM prior: seconds the model may take per instance.")
+    var llmLimit: Double = 60
+
     @Flag(name: .long, help: "LLM prior: ask the model even when its reply is cached.")
     var noCache = false
 

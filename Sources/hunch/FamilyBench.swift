@@ -35,7 +35,10 @@ struct FamilyBench {
         var starts: [String: SolveRecord] = [:]
         let searchStarts = settings.searchStartNames(for: runner)
         for prior in Set(settings.priorNames(for: runner) + searchStarts.filter { $0 != "default" }).sorted() {
-            let (record, time) = try solve(["--prior", prior, "--seed", "1", "--no-bound"], priorOnly: true)
+            // The time limit of a prior alone only matters to the LLM prior, which may use half of it.
+            let limit = prior == "llm" ? 2 * settings.llmLimit : 60
+            let (record, time) = try solve(["--prior", prior, "--seed", "1", "--no-bound", "--time-limit", String(limit)],
+                                           priorOnly: true)
             starts[prior] = record
             if settings.priorNames(for: runner).contains(prior) {
                 add(BenchRow(instance: item.name, size: size, kind: .prior, method: "prior:\(record.prior ?? prior)",

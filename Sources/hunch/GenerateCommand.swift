@@ -25,7 +25,7 @@ struct GenerateCommand: ParsableCommand {
         guard (try? Families.runner(family)) != nil else {
             throw ValidationError("unknown family '\(family)'; supported: \(Families.names.joined(separator: ", "))")
         }
-        try settings.check()
+        try settings.check(family: Families.canonical(family))
     }
 
     func run() throws {
@@ -70,16 +70,25 @@ struct GenerateSettings: ParsableArguments {
     @Option(name: .long, help: "Instance name (default: from the family and settings).")
     var name: String?
 
-    func check() throws {
-        guard size >= 1, size <= 10_000_000 else { throw ValidationError("--size must be between 1 and 10,000,000") }
-        guard ["uniform", "clustered"].contains(layout) else { throw ValidationError("--layout must be uniform or clustered") }
-        guard (1...10_000).contains(jobs), (1...1_000).contains(machines) else {
-            throw ValidationError("--jobs must be 1…10,000 and --machines 1…1,000")
+    /// Checks the settings the family uses (the others are ignored).
+    func check(family: String) throws {
+        switch family {
+        case "tsp":
+            guard size >= 1, size <= 10_000_000 else { throw ValidationError("--size must be between 1 and 10,000,000") }
+            guard ["uniform", "clustered"].contains(layout) else { throw ValidationError("--layout must be uniform or clustered") }
+        case "jobshop":
+            guard (1...10_000).contains(jobs), (1...1_000).contains(machines) else {
+                throw ValidationError("--jobs must be 1…10,000 and --machines 1…1,000")
+            }
+        case "binpacking":
+            guard (1...10_000_000).contains(items), capacity >= 1 else { throw ValidationError("--items must be ≥ 1 and --capacity ≥ 1") }
+            guard 1 <= minWeight, minWeight <= maxWeight, maxWeight <= capacity else {
+                throw ValidationError("weights must satisfy 1 ≤ --min-weight ≤ --max-weight ≤ --capacity")
+            }
+        case "packing3d":
+            guard (1...100).contains(boxTypes) else { throw ValidationError("--box-types must be 1…100") }
+        default:
+            break
         }
-        guard (1...10_000_000).contains(items), capacity >= 1 else { throw ValidationError("--items must be ≥ 1 and --capacity ≥ 1") }
-        guard 1 <= minWeight, minWeight <= maxWeight, maxWeight <= capacity else {
-            throw ValidationError("weights must satisfy 1 ≤ --min-weight ≤ --max-weight ≤ --capacity")
-        }
-        guard (1...100).contains(boxTypes) else { throw ValidationError("--box-types must be 1…100") }
     }
 }

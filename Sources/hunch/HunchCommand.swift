@@ -6,9 +6,13 @@ struct Hunch: ParsableCommand {
         commandName: "hunch",
         abstract: "A prior proposes, a policy-guided local search refines, GLPK proves.",
         discussion: """
-        Problem families: tsp (TSPLIB). The family is detected from the file; --problem forces it.
+        Problem families: tsp (TSPLIB), jobshop (OR-Library or Taillard), binpacking (BPPLIB),
+        packing3d (OR-Library thpack, one problem as FILE#K). The family is detected from the
+        file; --problem forces it.
         Examples:
           hunch solve instances/tsp/berlin52.tsp --time-limit 2 --svg berlin52.svg
+          hunch solve instances/jssp/ft10.txt --time-limit 10 --svg ft10-gantt.svg
+          hunch exact instances/tsp/kroA100.tsp --time-limit 60
           hunch batch instances/MANIFEST.csv --time-limit 1 --out results.jsonl
           hunch generate tsp --size 1000 --seed 7 --out random1000.tsp
         """,

@@ -78,7 +78,7 @@ struct JobShopRunner: FamilyRunner {
             observer?.finish()
             schedule = outcome.schedule
             recordSearch(&record, stats: outcome.statistics, options: request.options, policy: policy.name,
-                         prior: llmReport != nil ? "llm" : outcome.priorName, initialObjective: Double(outcome.priorMakespan))
+                         prior: llmReport.map(LLMStart.priorLabel) ?? outcome.priorName, initialObjective: Double(outcome.priorMakespan))
             if let llmReport { record.details?["llm"] = llmReport }
         }
         do { try JobShopValidation.check(schedule, instance: instance) } catch {

@@ -28,7 +28,8 @@ struct KnownOptima {
             guard fields.count >= 5 else {
                 throw CLIError("\(manifest):\(index + 1): expected at least 5 comma-separated fields (family,name,file,size,known_optimum), found \(fields.count)")
             }
-            let path = folder.appendingPathComponent(fields[2]).standardizedFileURL.path
+            let path = fields[2].hasPrefix("/") ? URL(fileURLWithPath: fields[2]).standardizedFileURL.path
+                                                : folder.appendingPathComponent(fields[2]).standardizedFileURL.path
             entries.append(Entry(family: fields[0], name: fields[1], path: path, size: fields[3],
                                  optimum: Double(fields[4]),
                                  bound: fields.count > 5 ? Double(fields[5]) : nil,

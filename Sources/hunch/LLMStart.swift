@@ -25,6 +25,14 @@ enum LLMStart {
                         requireLLM: options.requireLlm)
     }
 
+    /// The `prior` of a result whose start the LLM prior was asked for: `llm` when the model's
+    /// answer was used, else `llm-fallback:NAME` (the heuristic prior that replaced it).
+    static func priorLabel(_ report: JSONValue) -> String {
+        if case .bool(true)? = report["used_model"] { return "llm" }
+        if case .string(let name)? = report["fallback_prior"] { return "llm-fallback:\(name)" }
+        return "llm-fallback"
+    }
+
     /// Asks for an order of `count` things (numbered 1…count in the prompt) and builds the
     /// family's solution from it: `complete` gets the ids the model gave, 0-based and in its order,
     /// then those it left out (in their natural order), and must return a valid solution.

@@ -30,7 +30,8 @@ struct TSPRunner: FamilyRunner {
     }
 
     static func generate(_ settings: GenerateSettings) throws -> String {
-        TSPLIBWriter.format(TSPGenerator.generate(size: settings.size, seed: settings.seed, clustered: settings.layout == "clustered"))
+        TSPLIBWriter.format(TSPGenerator.generate(size: settings.size, seed: settings.seed, clustered: settings.layout == "clustered",
+                                                  name: settings.name))
     }
 
     static func solve(_ request: SolveRequest) throws -> FamilyRun {
@@ -103,7 +104,7 @@ struct TSPRunner: FamilyRunner {
         if priorOnly {
             var run = try priorAlone(path: path, instance: instance, options: solveOptions, known: known,
                                      commandStart: commandStart, clock: baseStop.clock)
-            if let llmReport { run.record.prior = "llm"; run.record.details = ["llm": llmReport] }
+            if let llmReport { run.record.prior = LLMStart.priorLabel(llmReport); run.record.details = ["llm": llmReport] }
             return run
         }
 
@@ -145,7 +146,7 @@ struct TSPRunner: FamilyRunner {
         if let known, known.proven, Double(length) == known.value { record.status = "optimal" }
         if let bound, bound.bound == length { record.status = "optimal" }
         record.seed = options.seed
-        record.prior = llmReport != nil ? "llm" : outcome.priorName
+        record.prior = llmReport.map(LLMStart.priorLabel) ?? outcome.priorName
         record.policy = policy.name
         record.initialObjective = Double(outcome.priorLength)
         record.steps = outcome.statistics.steps

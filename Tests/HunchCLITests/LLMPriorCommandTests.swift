@@ -34,8 +34,10 @@ final class LLMPriorCommandTests: XCTestCase {
         let result = try run(server)
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertTrue(result.stderr.contains("warning"), result.stderr)
-        let llm = try XCTUnwrap((try CLI.json(result.stdout)["details"] as? [String: Any])?["llm"] as? [String: Any])
+        let json = try CLI.json(result.stdout)
+        let llm = try XCTUnwrap((json["details"] as? [String: Any])?["llm"] as? [String: Any])
         XCTAssertEqual(llm["fallback_prior"] as? String, "greedy")
+        XCTAssertEqual(json["prior"] as? String, "llm-fallback:greedy", "a fallback must not pass for the model's answer")
     }
 
     func testRequireLLMTurnsGarbageIntoAnError() throws {

@@ -33,6 +33,9 @@ final class ReplyCacheTests: XCTestCase {
         XCTAssertEqual(k.count, 64)
         XCTAssertEqual(k, ReplyCache.key(model: "m", request: request))
         XCTAssertNotEqual(k, ReplyCache.key(model: "m2", request: request))
+        XCTAssertNotEqual(ReplyCache.key(model: "local", request: request, server: "http://127.0.0.1:8811/v1/chat/completions"),
+                          ReplyCache.key(model: "local", request: request, server: "http://127.0.0.1:8812/v1/chat/completions"),
+                          "two servers that name their models alike must not share replies")
         var other = request
         other.messages[1].content = "order 1 3 2"
         XCTAssertNotEqual(k, ReplyCache.key(model: "m", request: other))

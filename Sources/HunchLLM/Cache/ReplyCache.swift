@@ -45,8 +45,9 @@ public struct ReplyCache: Sendable {
         return home + "/.cache/hunch/llm"
     }
 
-    /// The key of a request: 64 hex digits.
-    public static func key(model: String, request: ChatRequest) -> String {
+    /// The key of a request: 64 hex digits. `server` (the endpoint URL) keeps apart two servers
+    /// that give their models the same name (llama.cpp's default is `local`).
+    public static func key(model: String, request: ChatRequest, server: String? = nil) -> String {
         var canonical: [String: JSONValue] = [
             "model": .string(model),
             "messages": .array(request.messages.map { .object(["role": .string($0.role), "content": .string($0.content)]) }),
@@ -55,6 +56,7 @@ public struct ReplyCache: Sendable {
             "seed": request.seed.map(JSONValue.int) ?? .null,
         ]
         if let t = request.temperature { canonical["temperature"] = .double(t) }
+        if let server { canonical["server"] = .string(server) }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let data = (try? encoder.encode(JSONValue.object(canonical))) ?? Data()

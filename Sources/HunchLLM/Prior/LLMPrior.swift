@@ -153,7 +153,7 @@ public struct LLMPrior: Sendable {
 
     private func fetch(_ request: ChatRequest, into report: inout LLMPriorReport) throws -> Fetched {
         let model = client.configuration.model
-        if let cache, let entry = cache.lookup(ReplyCache.key(model: model, request: request)), entry.model == model {
+        if let cache, let entry = cache.lookup(ReplyCache.key(model: model, request: request, server: client.configuration.chatCompletionsURL.absoluteString)), entry.model == model {
             report.cached = true
             report.rawReply = entry.content
             report.finishReason = entry.finishReason
@@ -184,7 +184,7 @@ public struct LLMPrior: Sendable {
         do {
             try cache.store(ReplyCache.Entry(model: model, content: fetched.content, finishReason: fetched.finishReason,
                                              responseFormat: fetched.responseFormat),
-                            forKey: ReplyCache.key(model: model, request: request))
+                            forKey: ReplyCache.key(model: model, request: request, server: client.configuration.chatCompletionsURL.absoluteString))
         } catch {
             report.cacheWarning = "reply not cached: \(error)"
         }

@@ -4,7 +4,7 @@ import HunchCore
 public enum TSPGenerator {
     /// `size` points in a 1,000,000 × 1,000,000 square: uniform, or clustered (Johnson & McGeoch's
     /// DIMACS-style layout: size/100 centres, points normally spread around them).
-    public static func generate(size: Int, seed: UInt64, clustered: Bool) -> TSPInstance {
+    public static func generate(size: Int, seed: UInt64, clustered: Bool, name: String? = nil) -> TSPInstance {
         var rng = SeededGenerator(seed: seed)
         let side = 1_000_000.0
         var xs = [Double](), ys = [Double]()
@@ -28,7 +28,7 @@ public enum TSPGenerator {
                 ys.append(Double(rng.below(Int(side) + 1)))
             }
         }
-        let name = (clustered ? "clustered" : "uniform") + "\(size)-s\(seed)"
+        let name = name ?? (clustered ? "clustered" : "uniform") + "\(size)-s\(seed)"
         return TSPInstance(name: name, comment: "Random \(clustered ? "clustered" : "uniform") instance by hunch generate (seed \(seed))",
                            edgeWeightType: .euc2D, x: xs, y: ys)
     }
