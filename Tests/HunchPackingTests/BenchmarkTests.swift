@@ -39,6 +39,8 @@ final class BenchmarkTests: XCTestCase {
             let instance = try BinPackingReader.read(path: row.path)
             var options = BinPackingSolveOptions()
             options.seed = 1
+            if let v = env["HUNCH_BPP_ITER"].flatMap(Int.init) { options.poolIterationsPerBin = v }
+            if let v = env["HUNCH_BPP_TENURE"].flatMap(Int.init) { options.tabuTenure = v }
             var policy = NamedPolicy(name: "roulette")!
             let clock = MonotonicClock()
             let t0 = clock.now()

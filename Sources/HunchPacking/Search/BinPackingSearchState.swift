@@ -57,6 +57,10 @@ public final class BinPackingSearchState: SearchState {
     var tabuBin: [Int]
     var tabuUntil: [Int]
     var iteration = 0
+    /// Pool-search iterations per open bin in one operator application.
+    public var poolIterationsPerBin = 2
+    /// Minimum tabu tenure (iterations); the tenure is drawn from tenure…2·tenure.
+    public var tabuTenure = 3
     /// Scratch for one bin's items.
     var scratch: [Int]
 

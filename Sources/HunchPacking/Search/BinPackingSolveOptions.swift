@@ -9,6 +9,11 @@ public struct BinPackingSolveOptions: Sendable {
     public var initialSolution: BinPackingSolution?
     /// Stop once the bin count reaches the lower bound (it is then optimal).
     public var stopAtLowerBound = true
+    /// Pool-search iterations per open bin in one operator application (longer searches save a
+    /// bin more often but cost more per step).
+    public var poolIterationsPerBin = 2
+    /// Minimum tabu tenure of the pool search, in iterations.
+    public var tabuTenure = 3
 
     public init() {}
 }

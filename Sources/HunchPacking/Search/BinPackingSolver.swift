@@ -20,6 +20,8 @@ public enum BinPackingSolver {
         }
         let priorBins = start.binCount
         let state = BinPackingSearchState(instance: instance, solution: start, lowerBound: bound)
+        state.poolIterationsPerBin = max(1, options.poolIterationsPerBin)
+        state.tabuTenure = max(1, options.tabuTenure)
         var search = LocalSearch(acceptance: options.acceptance)
         if options.stopAtLowerBound {
             // Any packing with `bound` bins has objective ≤ bound − (something > 0) < bound.

@@ -23,7 +23,8 @@ enum PoolSearch {
 
     static func run(_ s: BinPackingSearchState, rng: inout SeededGenerator, stop: StopCondition) -> Int {
         var work = 0
-        let maxIterations = 20 + 2 * s.activeCount
+        let maxIterations = 20 + s.poolIterationsPerBin * s.activeCount
+        var bestPoolWeight = s.poolWeight
         let poolCap = max(s.poolCount + 4, 8)
         var iterations = 0
         while s.poolCount > 0 && iterations < maxIterations {
@@ -33,26 +34,39 @@ enum PoolSearch {
             if s.poolCount == 0 { break }
             let freeSpace = s.activeCount * s.capacity - (s.totalWeight - s.poolWeight)
             let kicksAllowed = s.poolWeight <= freeSpace
+            bestPoolWeight = min(bestPoolWeight, s.poolWeight)
             var improving = Move(), kick = Move()
+            // Tabu exchanges may improve only when they beat the search's best pool weight.
+            let aspiration = s.poolWeight - bestPoolWeight
             for p in 0..<s.activeCount {
-                work += scan(s, bin: s.slots[p], improving: &improving, kick: &kick,
+                work += scan(s, bin: s.slots[p], improving: &improving, kick: &kick, aspiration: aspiration,
                              kicksAllowed: kicksAllowed, poolCap: poolCap, rng: &rng)
             }
+            let chosen: Move
             if improving.bin >= 0 {
-                apply(s, improving)
+                chosen = improving
             } else if kicksAllowed && kick.bin >= 0 {
-                apply(s, kick)
-                let until = s.iteration + 3 + rng.below(6)
-                for item in [kick.out1, kick.out2, kick.in1, kick.in2] where item >= 0 {
-                    s.tabuBin[item] = kick.bin
-                    s.tabuUntil[item] = until
-                }
+                chosen = kick
             } else {
                 break
             }
+            apply(s, chosen)
+            // The exchanged items may not go back for a while (the move's reversal is tabu).
+            let until = s.iteration + s.tabuTenure + rng.below(s.tabuTenure + 1)
+            markTabu(s, chosen.out1, chosen.bin, until)
+            markTabu(s, chosen.out2, chosen.bin, until)
+            markTabu(s, chosen.in1, chosen.bin, until)
+            markTabu(s, chosen.in2, chosen.bin, until)
             if iterations & 15 == 0 && stop.timeIsUp() { break }
         }
         return work
+    }
+
+    @inline(__always)
+    static func markTabu(_ s: BinPackingSearchState, _ item: Int, _ bin: Int, _ until: Int) {
+        guard item >= 0 else { return }
+        s.tabuBin[item] = bin
+        s.tabuUntil[item] = until
     }
 
     static func apply(_ s: BinPackingSearchState, _ m: Move) {
@@ -65,7 +79,7 @@ enum PoolSearch {
     /// Offers `bin`'s exchanges to the two running bests; returns the exchanges evaluated.
     @inline(__always)
     static func scan(_ s: BinPackingSearchState, bin: Int, improving: inout Move, kick: inout Move,
-                     kicksAllowed: Bool, poolCap: Int, rng: inout SeededGenerator) -> Int {
+                     aspiration: Int, kicksAllowed: Bool, poolCap: Int, rng: inout SeededGenerator) -> Int {
         let slack = s.capacity - s.load[bin]
         let p = s.poolCount
         var k = 0
@@ -80,15 +94,15 @@ enum PoolSearch {
 
         @inline(__always)
         func offer(_ g: Int, _ o1: Int, _ o2: Int, _ i1: Int, _ i2: Int) {
+            let tabu = isTabu(o1) || (o2 >= 0 && isTabu(o2)) || isTabu(i1) || (i2 >= 0 && isTabu(i2))
             if g > 0 {
-                guard g <= slack, g >= improving.gain else { return }
+                guard g <= slack, g >= improving.gain, !tabu || g > aspiration else { return }
                 if g > improving.gain { improving.ties = 0 }
                 improving.ties += 1
                 if improving.ties > 1 && rng.below(improving.ties) != 0 { return }
                 improving = Move(bin: bin, out1: o1, out2: o2, in1: i1, in2: i2, gain: g, ties: improving.ties)
             } else if kicksAllowed {
-                guard g >= kick.gain else { return }
-                if isTabu(o1) || (o2 >= 0 && isTabu(o2)) || isTabu(i1) || (i2 >= 0 && isTabu(i2)) { return }
+                guard g >= kick.gain, !tabu else { return }
                 if g > kick.gain { kick.ties = 0 }
                 kick.ties += 1
                 if kick.ties > 1 && rng.below(kick.ties) != 0 { return }
