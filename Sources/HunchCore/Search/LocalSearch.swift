@@ -16,10 +16,14 @@ public struct LocalSearch {
     /// Reward charged per unit of work (move evaluations), in units of relative improvement, so
     /// that expensive operators must earn their cost.
     public var workCharge: Double
+    /// Stop as soon as the best objective is at or below this value (e.g. a lower bound that
+    /// proves the solution optimal); nil: never.
+    public var targetObjective: Double?
 
-    public init(acceptance: Acceptance = .improvingOrEqual, workCharge: Double = 0) {
+    public init(acceptance: Acceptance = .improvingOrEqual, workCharge: Double = 0, targetObjective: Double? = nil) {
         self.acceptance = acceptance
         self.workCharge = workCharge
+        self.targetObjective = targetObjective
     }
 
     /// Runs the search on `state` until `stop` says so, and leaves the best solution in `state`.
@@ -59,7 +63,8 @@ public struct LocalSearch {
         var step = 0
         var totalWork = 0
         var stepsSinceImprovement = 0
-        while k > 0 && !stop.shouldStop(beforeStep: step, workDone: totalWork) {
+        let target = targetObjective ?? -.infinity
+        while k > 0 && best > target && !stop.shouldStop(beforeStep: step, workDone: totalWork) {
             let current = state.objective
             features.write(to: buffer, budgetUsed: stop.fractionUsed(step: step, startedAt: start, workDone: totalWork),
                            stepsSinceImprovement: stepsSinceImprovement, current: current, best: best)
@@ -122,7 +127,9 @@ public struct LocalSearch {
         stats.steps = step
         stats.bestObjective = state.objective
         stats.elapsed = clock.now() - start
-        if stop.interruption.isRequested {
+        if best <= target {
+            stats.stopReason = .targetReached
+        } else if stop.interruption.isRequested {
             stats.stopReason = .interrupted
         } else if let maxSteps = stop.maxSteps, step >= maxSteps {
             stats.stopReason = .stepLimit

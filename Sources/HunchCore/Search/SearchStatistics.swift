@@ -4,6 +4,8 @@ public enum StopReason: String, Sendable, Codable {
     case stepLimit = "step_limit"
     case workLimit = "work_limit"
     case interrupted
+    /// The best objective reached `LocalSearch.targetObjective` (e.g. a proven lower bound).
+    case targetReached = "target_reached"
 }
 
 /// What a search did: counts per operator (the engine counts, not the operators), the

@@ -1,0 +1,33 @@
+import HunchCore
+
+/// Settings of one bin-packing solve (the search budget is given separately as a `StopCondition`).
+public struct BinPackingSolveOptions: Sendable {
+    public var prior: BinPackingPrior = .default
+    public var seed: UInt64 = 1
+    public var acceptance: Acceptance = .improvingOrEqual
+    /// Start from this packing instead of a prior (when it is valid); the result is never worse.
+    public var initialSolution: BinPackingSolution?
+    /// Stop once the bin count reaches the lower bound (it is then optimal).
+    public var stopAtLowerBound = true
+    /// Pool-search iterations per open bin in one operator application (longer searches save a
+    /// bin more often but cost more per step).
+    public var poolIterationsPerBin = 2
+    /// Minimum tabu tenure of the pool search, in iterations.
+    public var tabuTenure = 3
+
+    public init() {}
+}
+
+/// What a bin-packing solve produced.
+public struct BinPackingSolveOutcome: Sendable {
+    public var solution: BinPackingSolution
+    public var binCount: Int
+    public var priorBinCount: Int
+    public var priorName: String
+    /// The lower bound the search used (`BinPackingLowerBound.compute`).
+    public var lowerBound: Int
+    public var statistics: SearchStatistics
+
+    /// True when the bin count equals the lower bound: proven optimal.
+    public var isProvenOptimal: Bool { binCount == lowerBound }
+}

@@ -1,5 +1,0 @@
-import XCTest
-
-final class HunchPackingTestsPlaceholder: XCTestCase {
-    func testPlaceholderRemovedWhenRealTestsLand() {}
-}
