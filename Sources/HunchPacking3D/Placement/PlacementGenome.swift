@@ -1,0 +1,53 @@
+/// What the search changes and the placement engine decodes (Gonçalves & Resende 2012 search
+/// box orders that a placement heuristic decodes; Parreño et al. 2008 randomise the block choice
+/// of a maximal-space heuristic — this genome holds both kinds of decision):
+///
+/// - `order`: box types by preference; a block of the type at rank r gets its volume scaled by
+///   `1 + orderStrength·(n−1−r)/(n−1)` when blocks compete for a space;
+/// - `orientationPreference[t]`: an index into type t's orientations that gets a small bonus, or −1;
+/// - `deviations[k]`: at placement step k take the block ranked `deviations[k]` (0 = the best);
+/// - `spaceRule`: which free space is filled next (see `SpaceRule`).
+public struct PlacementGenome: Sendable, Equatable {
+    public var order: [Int]
+    public var orderStrength: Double
+    public var orientationPreference: [Int]
+    public var deviations: [UInt8]
+    public var spaceRule: SpaceRule
+
+    /// Which maximal space the engine fills next.
+    public enum SpaceRule: UInt8, Sendable, CaseIterable {
+        /// The space whose nearest corner is closest to a container corner, distances compared as
+        /// sorted vectors, ties to the larger space (Parreño et al. 2008): fills corners first.
+        case cornerDistance = 0
+        /// The lowest space, then the one nearest the back wall: builds the load floor by floor.
+        case lowestFirst = 1
+    }
+
+    /// How many candidate blocks the engine keeps per step, so deviations can reach rank
+    /// `maxDeviation`.
+    public static let maxDeviation: UInt8 = 3
+
+    /// File order, no preferences, no deviations.
+    public init(typeCount: Int, stepCapacity: Int, orderStrength: Double = 0.1, spaceRule: SpaceRule = .cornerDistance) {
+        order = Array(0..<typeCount)
+        self.orderStrength = orderStrength
+        orientationPreference = Array(repeating: -1, count: typeCount)
+        deviations = Array(repeating: 0, count: max(1, stepCapacity))
+        self.spaceRule = spaceRule
+    }
+
+    /// Replaces the order with `proposed`, repaired: out-of-range and repeated indices are dropped,
+    /// missing types are appended in file order.
+    public mutating func setOrder(repairing proposed: [Int]) {
+        let n = order.count
+        var seen = [Bool](repeating: false, count: n)
+        var repaired: [Int] = []
+        repaired.reserveCapacity(n)
+        for t in proposed where t >= 0 && t < n && !seen[t] {
+            seen[t] = true
+            repaired.append(t)
+        }
+        for t in 0..<n where !seen[t] { repaired.append(t) }
+        order = repaired
+    }
+}
