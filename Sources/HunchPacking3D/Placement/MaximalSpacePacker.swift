@@ -37,8 +37,9 @@ public final class MaximalSpacePacker {
     // Per decode.
     var remaining: [Int]
     var weight: [Double]
-    /// Placements of the last decode.
-    public private(set) var placements: [Placement] = []
+    /// Placements of the last decode. A search state may swap this buffer with its own.
+    var placementsBuffer: [Placement] = []
+    public var placements: [Placement] { placementsBuffer }
     /// Packed volume of the last decode.
     public private(set) var packedVolume = 0
     /// Blocks placed in the last decode (its steps).
@@ -78,7 +79,7 @@ public final class MaximalSpacePacker {
         candScore = Array(repeating: 0, count: keep)
         candFoot = Array(repeating: 0, count: keep)
         candType = candFoot; candOrient = candFoot; candNx = candFoot; candNy = candFoot; candNz = candFoot
-        placements.reserveCapacity(instance.boxCount)
+        placementsBuffer.reserveCapacity(instance.boxCount)
         stepTypes.reserveCapacity(64)
         spaces.reserveCapacity(6 * 256)
         pieces.reserveCapacity(6 * 64)
@@ -96,7 +97,7 @@ public final class MaximalSpacePacker {
         for (r, t) in genome.order.enumerated() where t >= 0 && t < n {
             weight[t] = 1 + strength * Double(n - 1 - r) / Double(max(1, n - 1))
         }
-        placements.removeAll(keepingCapacity: true)
+        placementsBuffer.removeAll(keepingCapacity: true)
         stepTypes.removeAll(keepingCapacity: true)
         packedVolume = 0
         steps = 0
@@ -129,7 +130,7 @@ public final class MaximalSpacePacker {
             for k in 0..<nz {
                 for j in 0..<ny {
                     for i in 0..<nx {
-                        placements.append(Placement(type: t, x: px + i * a, y: py + j * b, z: pz + k * h, lx: a, ly: b, lz: h))
+                        placementsBuffer.append(Placement(type: t, x: px + i * a, y: py + j * b, z: pz + k * h, lx: a, ly: b, lz: h))
                     }
                 }
             }
@@ -229,7 +230,13 @@ public final class MaximalSpacePacker {
             if !fullSupport && z2 < sz2 { addPiece(sx1, sy1, z2, sx2, sy2, sz2, minSide) }
         }
         spaceCount = write
-        if fullSupport { addPiece(x1, y1, z2, x2, y2, height, minSide) }
+        var mergedFrom = pieceCount
+        if fullSupport {
+            addPiece(x1, y1, z2, x2, y2, height, minSide)
+            mergedFrom = pieceCount
+            if pieceCount > 0 { mergeTop(pieceCount - 1, minSide: minSide) }
+        }
+        if mergedFrom < pieceCount { dropSpacesInsideMergedTops(from: mergedFrom) }
         let kept = spaceCount
         for p in 0..<pieceCount {
             let pb = 6 * p
@@ -260,6 +267,50 @@ public final class MaximalSpacePacker {
                 }
             }
             if !contained { appendSpace(px1, py1, pz1, px2, py2, pz2) }
+        }
+    }
+
+    /// Removes the spaces that a merged top rectangle (pieces `from…`) strictly enlarges.
+    func dropSpacesInsideMergedTops(from first: Int) {
+        var s = 0
+        while s < spaceCount {
+            let b = 6 * s
+            var inside = false
+            for p in first..<pieceCount {
+                let pb = 6 * p
+                if pieces[pb] <= spaces[b] && pieces[pb + 1] <= spaces[b + 1] && pieces[pb + 2] <= spaces[b + 2] &&
+                    spaces[b + 3] <= pieces[pb + 3] && spaces[b + 4] <= pieces[pb + 4] && spaces[b + 5] <= pieces[pb + 5] {
+                    let equal = pieces[pb] == spaces[b] && pieces[pb + 1] == spaces[b + 1] && pieces[pb + 2] == spaces[b + 2] &&
+                        spaces[b + 3] == pieces[pb + 3] && spaces[b + 4] == pieces[pb + 4] && spaces[b + 5] == pieces[pb + 5]
+                    if !equal {
+                        inside = true
+                        break
+                    }
+                }
+            }
+            if inside { removeSpace(s) } else { s += 1 }
+        }
+    }
+
+    /// Full support: the top face of the new block and a free space standing on the same height
+    /// that touch each other form a supported rectangle together (the union of the two x-ranges
+    /// over the common y-range, or the converse); adds those rectangles as spaces, so that boxes
+    /// can bridge blocks of equal height.
+    func mergeTop(_ topPiece: Int, minSide: Int) {
+        let tb = 6 * topPiece
+        let tx1 = pieces[tb], ty1 = pieces[tb + 1], h = pieces[tb + 2]
+        let tx2 = pieces[tb + 3], ty2 = pieces[tb + 4], tz2 = pieces[tb + 5]
+        for s in 0..<spaceCount where spaces[6 * s + 2] == h {
+            let b = 6 * s
+            let sx1 = spaces[b], sy1 = spaces[b + 1], sx2 = spaces[b + 3], sy2 = spaces[b + 4], sz2 = spaces[b + 5]
+            let top = min(tz2, sz2)
+            if sx1 <= tx2 && tx1 <= sx2 {
+                // x-ranges touch: union in x over the common y-range.
+                addPiece(min(sx1, tx1), max(sy1, ty1), h, max(sx2, tx2), min(sy2, ty2), top, minSide)
+            }
+            if sy1 <= ty2 && ty1 <= sy2 {
+                addPiece(max(sx1, tx1), min(sy1, ty1), h, min(sx2, tx2), max(sy2, ty2), top, minSide)
+            }
         }
     }
 
@@ -358,5 +409,5 @@ public final class MaximalSpacePacker {
     }
 
     /// The last decode as a plan.
-    public var plan: PackingPlan { PackingPlan(placements: placements) }
+    public var plan: PackingPlan { PackingPlan(placements: placementsBuffer) }
 }

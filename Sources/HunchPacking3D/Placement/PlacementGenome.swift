@@ -50,4 +50,19 @@ public struct PlacementGenome: Sendable, Equatable {
         for t in 0..<n where !seen[t] { repaired.append(t) }
         order = repaired
     }
+
+    /// Copies `other` into this genome element by element: when both have the same sizes and
+    /// their own storage, nothing is allocated (the search copies genomes at every step).
+    public mutating func assign(_ other: PlacementGenome) {
+        guard order.count == other.order.count, deviations.count == other.deviations.count,
+              orientationPreference.count == other.orientationPreference.count else {
+            self = other
+            return
+        }
+        for i in order.indices { order[i] = other.order[i] }
+        for i in orientationPreference.indices { orientationPreference[i] = other.orientationPreference[i] }
+        for i in deviations.indices { deviations[i] = other.deviations[i] }
+        orderStrength = other.orderStrength
+        spaceRule = other.spaceRule
+    }
 }
