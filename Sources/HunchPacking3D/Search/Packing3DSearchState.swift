@@ -73,6 +73,8 @@ public final class Packing3DSearchState: SearchState {
     /// The current plan.
     public var plan: PackingPlan { PackingPlan(placements: current) }
     public var packedVolume: Int { currentVolume }
+    /// Work (candidate blocks evaluated) of the most recent decode.
+    public var lastDecodeWork: Int { packer.evaluations }
 
     public func writeProblemFeatures(to buffer: UnsafeMutableBufferPointer<Double>) {
         let types = Double(instance.boxTypes.count), boxes = Double(max(1, instance.boxCount))
