@@ -10,7 +10,8 @@ import HunchPacking3D
 ///
 /// HUNCH_BENCH_FILES (default "BR1.txt,BR7.txt", paths under /work/shared/instances/packing3d or
 /// instances/packing3d), HUNCH_BENCH_PROBLEMS (default 10), HUNCH_BENCH_SECONDS (default 2),
-/// HUNCH_BENCH_POLICY (uniform or roulette; default roulette), HUNCH_BENCH_SUPPORT (1/0; default 1).
+/// HUNCH_BENCH_POLICY (uniform or roulette; default roulette), HUNCH_BENCH_SUPPORT (1/0; default 1),
+/// HUNCH_BENCH_ACCEPT (better, threshold:0.01, …; default better).
 final class Packing3DBenchmarkTests: XCTestCase {
     func testUtilisationOnBRClasses() throws {
         let env = ProcessInfo.processInfo.environment
@@ -31,6 +32,7 @@ final class Packing3DBenchmarkTests: XCTestCase {
                 var options = Packing3DSolveOptions()
                 options.fullSupport = support
                 options.seed = 1
+                if let name = env["HUNCH_BENCH_ACCEPT"], let a = Acceptance(name: name) { options.acceptance = a }
                 var policy = NamedPolicy(name: policyName) ?? .roulette(RoulettePolicy())
                 let clock = MonotonicClock()
                 let stop = StopCondition(deadline: clock.now() + seconds, interruption: Interruption())

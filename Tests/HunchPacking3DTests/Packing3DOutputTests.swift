@@ -54,6 +54,6 @@ final class Packing3DOutputTests: XCTestCase {
         let stats = LocalSearch().run(state: episode.state, policy: &policy, stop: episode.stop, rng: &rng)
         XCTAssertGreaterThan(stats.steps, 5)
         XCTAssertLessThanOrEqual(stats.bestObjective, stats.initialObjective)
-        XCTAssertEqual(env.featureCount, SearchFeatures.engineFeatureCount(operatorCount: 6) + episode.state.problemFeatureCount)
+        XCTAssertEqual(env.featureCount, SearchFeatures.engineFeatureCount(operatorCount: Packing3DSearchState.operators.count) + episode.state.problemFeatureCount)
     }
 }

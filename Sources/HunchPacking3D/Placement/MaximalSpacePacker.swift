@@ -3,8 +3,10 @@
 /// space choice and the block building).
 ///
 /// At each step the engine picks a free space (by the genome's `SpaceRule`), builds for every
-/// box type, allowed orientation and fill order the largest block of that type that fits the
-/// space and the remaining quantity, ranks the blocks by volume (scaled by the genome's type
+/// box type and allowed orientation the columns and layers of that type that fit the space and
+/// the remaining quantity (a layer is one box thick and fills the space in the two other
+/// directions as far as the boxes go; with `wholeBlocks` the largest three-dimensional blocks
+/// instead, which measured worse on BR1), ranks the blocks by volume (scaled by the genome's type
 /// order and orientation preference), takes the one at the genome's deviation for that step,
 /// puts it in the space's corner nearest a container corner, and cuts every space it touches
 /// into the maximal spaces around it.
@@ -117,15 +119,18 @@ public final class MaximalSpacePacker {
                 removeSpace(s)
                 continue
             }
-            let wanted = steps < genome.deviations.count ? Int(genome.deviations[steps]) : 0
-            let c = min(wanted, candCount - 1)
+            let gene = steps < genome.deviations.count ? genome.deviations[steps] : 0
+            let c = min(Int(gene & PlacementGenome.rankMask), candCount - 1)
             let t = candType[c], o = 6 * t + candOrient[c]
             let a = orientX[o], b = orientY[o], h = orientZ[o]
             let nx = candNx[c], ny = candNy[c], nz = candNz[c]
             let bx = nx * a, by = ny * b, bz = nz * h
             // The corner of the space nearest a container corner.
-            let px = x1 <= length - x2 ? x1 : x2 - bx
-            let py = y1 <= width - y2 ? y1 : y2 - by
+            // (or the opposite one along an axis, when the gene says so).
+            let nearX = (x1 <= length - x2) != (gene & PlacementGenome.flipX != 0)
+            let nearY = (y1 <= width - y2) != (gene & PlacementGenome.flipY != 0)
+            let px = nearX ? x1 : x2 - bx
+            let py = nearY ? y1 : y2 - by
             let pz = z1
             for k in 0..<nz {
                 for j in 0..<ny {
@@ -341,6 +346,23 @@ public final class MaximalSpacePacker {
                 if a > sx || b > sy || h > sz { continue }
                 let fx = sx / a, fy = sy / b, fz = sz / h
                 let score0 = w * (i == preferred ? 1.05 : 1.0) * Double(a * b * h)
+                if !genome.wholeBlocks {
+                    // Columns along each axis and layers one box thick (Parreño et al. 2008).
+                    for thin in 0..<3 {
+                        // Layer: full in the two other axes (both fill orders), one box thick.
+                        let (f0, f1) = thin == 0 ? (fy, fz) : (thin == 1 ? (fx, fz) : (fx, fy))
+                        for firstFirst in [true, false] {
+                            var n0 = 0, n1 = 0
+                            if firstFirst { n0 = min(f0, q); n1 = min(f1, q / n0) } else { n1 = min(f1, q); n0 = min(f0, q / n1) }
+                            switch thin {
+                            case 0: consider(t, i, 1, n0, n1, score0, a * b)
+                            case 1: consider(t, i, n0, 1, n1, score0, a * b)
+                            default: consider(t, i, n0, n1, 1, score0, a * b)
+                            }
+                        }
+                    }
+                    continue
+                }
                 if fx * fy * fz <= q {
                     consider(t, i, fx, fy, fz, score0, a * b)
                     continue

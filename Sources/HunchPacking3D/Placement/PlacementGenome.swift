@@ -5,14 +5,18 @@
 /// - `order`: box types by preference; a block of the type at rank r gets its volume scaled by
 ///   `1 + orderStrength·(n−1−r)/(n−1)` when blocks compete for a space;
 /// - `orientationPreference[t]`: an index into type t's orientations that gets a small bonus, or −1;
-/// - `deviations[k]`: at placement step k take the block ranked `deviations[k]` (0 = the best);
-/// - `spaceRule`: which free space is filled next (see `SpaceRule`).
+/// - `deviations[k]`: at placement step k take the block ranked `deviations[k] & rankMask`
+///   (0 = the best), in the corner its flags say;
+/// - `spaceRule`: which free space is filled next (see `SpaceRule`);
+/// - `wholeBlocks`: the shape of the blocks considered.
 public struct PlacementGenome: Sendable, Equatable {
     public var order: [Int]
     public var orderStrength: Double
     public var orientationPreference: [Int]
     public var deviations: [UInt8]
     public var spaceRule: SpaceRule
+    /// Build full three-dimensional blocks of one type instead of columns and layers.
+    public var wholeBlocks = false
 
     /// Which maximal space the engine fills next.
     public enum SpaceRule: UInt8, Sendable, CaseIterable {
@@ -25,7 +29,12 @@ public struct PlacementGenome: Sendable, Equatable {
 
     /// How many candidate blocks the engine keeps per step, so deviations can reach rank
     /// `maxDeviation`.
-    public static let maxDeviation: UInt8 = 3
+    public static let maxDeviation: UInt8 = 6
+    /// A deviation gene holds the block rank in its low bits and two flags that put the block in
+    /// the space's corner on the other side along x or y.
+    public static let rankMask: UInt8 = 0x0F
+    public static let flipX: UInt8 = 0x10
+    public static let flipY: UInt8 = 0x20
 
     /// File order, no preferences, no deviations.
     public init(typeCount: Int, stepCapacity: Int, orderStrength: Double = 0.1, spaceRule: SpaceRule = .cornerDistance) {
@@ -64,5 +73,6 @@ public struct PlacementGenome: Sendable, Equatable {
         for i in deviations.indices { deviations[i] = other.deviations[i] }
         orderStrength = other.orderStrength
         spaceRule = other.spaceRule
+        wholeBlocks = other.wholeBlocks
     }
 }

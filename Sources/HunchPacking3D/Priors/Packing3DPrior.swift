@@ -14,6 +14,8 @@ public enum Packing3DPrior: String, CaseIterable, Sendable {
     case longestSideFirst = "longest-side-first"
     /// Each type prefers to lie flat (smallest side vertical): low, wide blocks with large tops.
     case flat = "flat"
+    /// Whole three-dimensional blocks of one type (uses up a type at once) instead of layers.
+    case wholeBlocks = "whole-blocks"
     /// A random type order.
     case random = "random"
 
@@ -51,6 +53,9 @@ public enum Packing3DPrior: String, CaseIterable, Sendable {
                     genome.orientationPreference[t] = flattest
                 }
             }
+        case .wholeBlocks:
+            genome.order = ordered { $0.volume }
+            genome.wholeBlocks = true
         case .random:
             var order = Array(types.indices)
             for i in stride(from: order.count - 1, to: 0, by: -1) { order.swapAt(i, rng.below(i + 1)) }

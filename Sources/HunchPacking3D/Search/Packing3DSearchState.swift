@@ -17,6 +17,7 @@ public final class Packing3DSearchState: SearchState {
         "promote-type",    // move a type earlier in the preference order
         "orientation",     // change a type's preferred orientation
         "shake",           // several deviations and a swap at once (a larger kick)
+        "corner",          // put one step's block in another corner of its space
     ]
     public static let problemFeatures = 4
     /// Engine features plus family features: the length a learned policy must take.
@@ -121,17 +122,18 @@ public final class Packing3DSearchState: SearchState {
         switch action {
         case 0: // branch
             let k = rng.below(steps)
-            let old = genome.deviations[k]
+            let old = genome.deviations[k] & PlacementGenome.rankMask
             var new = UInt8(1 + rng.below(Int(PlacementGenome.maxDeviation)))
             if new == old { new = 0 }
-            genome.deviations[k] = new
+            genome.deviations[k] = (genome.deviations[k] & ~PlacementGenome.rankMask) | new
             let end = min(genome.deviations.count, steps + 1)
             if k + 1 < end { for i in (k + 1)..<end { genome.deviations[i] = 0 } }
         case 1: // deviate
             let k = rng.below(steps)
-            let old = genome.deviations[k]
-            let new = UInt8(rng.below(Int(PlacementGenome.maxDeviation) + 1))
-            genome.deviations[k] = new == old ? (old == 0 ? 1 : 0) : new
+            let old = genome.deviations[k] & PlacementGenome.rankMask
+            var new = UInt8(rng.below(Int(PlacementGenome.maxDeviation) + 1))
+            if new == old { new = old == 0 ? 1 : 0 }
+            genome.deviations[k] = (genome.deviations[k] & ~PlacementGenome.rankMask) | new
         case 2: // swap-types
             if n > 1 {
                 let i = rng.below(n)
@@ -154,6 +156,9 @@ public final class Packing3DSearchState: SearchState {
             let t = rng.below(n)
             let count = packer.orientationCount(of: t)
             genome.orientationPreference[t] = rng.below(count + 1) - 1
+        case 6: // corner
+            let k = rng.below(steps)
+            genome.deviations[k] ^= rng.below(2) == 0 ? PlacementGenome.flipX : PlacementGenome.flipY
         default: // shake
             for _ in 0..<3 {
                 genome.deviations[rng.below(steps)] = UInt8(rng.below(Int(PlacementGenome.maxDeviation) + 1))
