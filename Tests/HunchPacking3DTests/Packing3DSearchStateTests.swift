@@ -95,4 +95,20 @@ final class Packing3DSearchStateTests: XCTestCase {
         XCTAssertEqual(outcome.plan.placements.count, 11)
         XCTAssertLessThan(outcome.statistics.steps, 1_000_000)
     }
+
+    func testMalformedStartingGenomeIsRepairedNotFatal() throws {
+        let instance = try TestData.br("BR7.txt", 8)
+        var genome = PlacementGenome(typeCount: 2, stepCapacity: 0, orderStrength: .nan)
+        genome.order = [7, 7, 99, -1]
+        genome.deviations = []
+        genome.orientationPreference = [50]
+        var options = Packing3DSolveOptions()
+        options.initialGenome = genome
+        var policy = NamedPolicy.uniform(UniformPolicy())
+        let outcome = Packing3DSolver.solve(instance, options: options, policy: &policy,
+                                            stop: StopCondition(maxSteps: 50, interruption: Interruption()))
+        try PlacementValidation.check(outcome.plan, instance: instance, requireFullSupport: true)
+        XCTAssertEqual(outcome.priorName, "initial-order")
+        XCTAssertGreaterThan(outcome.utilisation, 60)
+    }
 }

@@ -61,7 +61,10 @@ public final class MaximalSpacePacker {
         self.instance = instance
         self.fullSupport = fullSupport
         typeCount = instance.boxTypes.count
-        length = instance.container[0]; width = instance.container[1]; height = instance.container[2]
+        let c = instance.container
+        length = c.count == 3 ? max(0, c[0]) : 0
+        width = c.count == 3 ? max(0, c[1]) : 0
+        height = c.count == 3 ? max(0, c[2]) : 0
         orientCount = Array(repeating: 0, count: typeCount)
         orientX = Array(repeating: 0, count: 6 * typeCount)
         orientY = orientX; orientZ = orientX
@@ -95,7 +98,8 @@ public final class MaximalSpacePacker {
     public func decode(_ genome: PlacementGenome) -> Int {
         let n = typeCount
         for t in 0..<n { remaining[t] = instance.boxTypes[t].quantity }
-        let strength = genome.orderStrength
+        let strength = genome.orderStrength.isFinite ? genome.orderStrength : 0
+        for t in 0..<n { weight[t] = 1 }
         for (r, t) in genome.order.enumerated() where t >= 0 && t < n {
             weight[t] = 1 + strength * Double(n - 1 - r) / Double(max(1, n - 1))
         }
@@ -106,7 +110,7 @@ public final class MaximalSpacePacker {
         evaluations = 0
         spaceCount = 0
         var minSide = minimumRemainingSide()
-        if minSide == Int.max { return 0 }
+        if minSide == Int.max || length == 0 || width == 0 || height == 0 { return 0 }
         appendSpace(0, 0, 0, length, width, height)
 
         while spaceCount > 0 {

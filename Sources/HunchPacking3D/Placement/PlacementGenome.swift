@@ -60,6 +60,19 @@ public struct PlacementGenome: Sendable, Equatable {
         order = repaired
     }
 
+    /// This genome made usable for `instance`: the order repaired to a permutation of its types,
+    /// one orientation preference per type, a deviation gene for every possible step.
+    public func normalized(for instance: ContainerInstance) -> PlacementGenome {
+        let n = instance.boxTypes.count
+        var g = PlacementGenome(typeCount: n, stepCapacity: instance.boxCount + 1,
+                                orderStrength: orderStrength.isFinite ? orderStrength : 0, spaceRule: spaceRule)
+        g.wholeBlocks = wholeBlocks
+        g.setOrder(repairing: order)
+        for t in 0..<min(n, orientationPreference.count) { g.orientationPreference[t] = orientationPreference[t] }
+        for k in 0..<min(g.deviations.count, deviations.count) { g.deviations[k] = deviations[k] }
+        return g
+    }
+
     /// Copies `other` into this genome element by element: when both have the same sizes and
     /// their own storage, nothing is allocated (the search copies genomes at every step).
     public mutating func assign(_ other: PlacementGenome) {

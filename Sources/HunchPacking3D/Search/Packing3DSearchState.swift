@@ -47,6 +47,7 @@ public final class Packing3DSearchState: SearchState {
         packer = MaximalSpacePacker(instance: instance, fullSupport: fullSupport)
         containerVolume = Double(max(1, instance.containerVolume))
         allBoxesVolume = instance.totalBoxVolume
+        let genome = genome.normalized(for: instance)
         self.genome = genome
         trialGenome = genome
         bestGenome = genome
@@ -119,6 +120,7 @@ public final class Packing3DSearchState: SearchState {
     public func apply(action: Int, rng: inout SeededGenerator, stop: StopCondition) -> Int {
         let steps = max(1, currentSteps)
         let n = genome.order.count
+        guard n > 0 else { return 0 }
         switch action {
         case 0: // branch
             let k = rng.below(steps)
