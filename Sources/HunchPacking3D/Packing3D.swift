@@ -1,2 +1,0 @@
-/// Three-dimensional placement (container loading): boxes into a container, orthogonally.
-public enum Packing3D {}

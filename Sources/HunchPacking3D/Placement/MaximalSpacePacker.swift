@@ -1,0 +1,439 @@
+/// The constructive placement engine: maximal free spaces filled by blocks of identical boxes
+/// (Lai & Chan 1997 maximal spaces; Parreño, Alvarez-Valdes, Oliveira & Tamarit 2008 for the
+/// space choice and the block building).
+///
+/// At each step the engine picks a free space (by the genome's `SpaceRule`), builds for every
+/// box type and allowed orientation the columns and layers of that type that fit the space and
+/// the remaining quantity (a layer is one box thick and fills the space in the two other
+/// directions as far as the boxes go; with `wholeBlocks` the largest three-dimensional blocks
+/// instead, which measured worse on BR1), ranks the blocks by volume (scaled by the genome's type
+/// order and orientation preference), takes the one at the genome's deviation for that step,
+/// puts it in the space's corner nearest a container corner, and cuts every space it touches
+/// into the maximal spaces around it.
+///
+/// **Full support.** With `fullSupport` every free space's floor is, in its whole area, the
+/// container floor or the top of a block: cutting a space keeps its floor, the part above a
+/// block is not inherited from the spaces it cut but created as the block's own top face. So a
+/// block on a space's floor always rests entirely on what is below, and a block is made of
+/// stacked identical boxes, so each box in it is supported too.
+///
+/// One engine is reused across many decodes: its buffers are kept, nothing is allocated per
+/// block once they have grown.
+public final class MaximalSpacePacker {
+    public let instance: ContainerInstance
+    public let fullSupport: Bool
+    let typeCount: Int
+    let length: Int, width: Int, height: Int
+    /// Orientation table: type t has `orientCount[t]` entries at `t*6 ..< t*6+orientCount[t]`.
+    var orientCount: [Int]
+    var orientX: [Int], orientY: [Int], orientZ: [Int]
+    var smallestSide: [Int]
+    var boxVolume: [Int]
+
+    // Free spaces, six coordinates each: x1 y1 z1 x2 y2 z2.
+    var spaces: [Int] = []
+    var spaceCount = 0
+    var pieces: [Int] = []
+    var pieceCount = 0
+
+    // Per decode.
+    var remaining: [Int]
+    var weight: [Double]
+    /// Placements of the last decode. A search state may swap this buffer with its own.
+    var placementsBuffer: [Placement] = []
+    public var placements: [Placement] { placementsBuffer }
+    /// Packed volume of the last decode.
+    public private(set) var packedVolume = 0
+    /// Blocks placed in the last decode (its steps).
+    public private(set) var steps = 0
+    /// Candidate blocks evaluated in the last decode (the work unit).
+    public private(set) var evaluations = 0
+    /// Type of the block placed at each step of the last decode.
+    public private(set) var stepTypes: [Int] = []
+
+    // The best `keep` candidates of one step, best first.
+    let keep = Int(PlacementGenome.maxDeviation) + 1
+    var candScore: [Double], candFoot: [Int], candType: [Int], candOrient: [Int]
+    var candNx: [Int], candNy: [Int], candNz: [Int]
+    var candCount = 0
+
+    public init(instance: ContainerInstance, fullSupport: Bool) {
+        self.instance = instance
+        self.fullSupport = fullSupport
+        typeCount = instance.boxTypes.count
+        let c = instance.container
+        length = c.count == 3 ? max(0, c[0]) : 0
+        width = c.count == 3 ? max(0, c[1]) : 0
+        height = c.count == 3 ? max(0, c[2]) : 0
+        orientCount = Array(repeating: 0, count: typeCount)
+        orientX = Array(repeating: 0, count: 6 * typeCount)
+        orientY = orientX; orientZ = orientX
+        smallestSide = Array(repeating: 0, count: typeCount)
+        boxVolume = Array(repeating: 0, count: typeCount)
+        for (t, box) in instance.boxTypes.enumerated() {
+            let list = box.orientations
+            orientCount[t] = list.count
+            for (i, o) in list.enumerated() {
+                orientX[6 * t + i] = o.0; orientY[6 * t + i] = o.1; orientZ[6 * t + i] = o.2
+            }
+            smallestSide[t] = box.dimensions.min() ?? 0
+            boxVolume[t] = box.volume
+        }
+        remaining = Array(repeating: 0, count: typeCount)
+        weight = Array(repeating: 1, count: typeCount)
+        candScore = Array(repeating: 0, count: keep)
+        candFoot = Array(repeating: 0, count: keep)
+        candType = candFoot; candOrient = candFoot; candNx = candFoot; candNy = candFoot; candNz = candFoot
+        placementsBuffer.reserveCapacity(instance.boxCount)
+        stepTypes.reserveCapacity(64)
+        spaces.reserveCapacity(6 * 256)
+        pieces.reserveCapacity(6 * 64)
+    }
+
+    /// The orientation count of type `t` (for genome operators).
+    public func orientationCount(of t: Int) -> Int { orientCount[t] }
+
+    /// Decodes `genome` into `placements`; returns the packed volume.
+    @discardableResult
+    public func decode(_ genome: PlacementGenome) -> Int {
+        let n = typeCount
+        for t in 0..<n { remaining[t] = instance.boxTypes[t].quantity }
+        let strength = genome.orderStrength.isFinite ? genome.orderStrength : 0
+        for t in 0..<n { weight[t] = 1 }
+        for (r, t) in genome.order.enumerated() where t >= 0 && t < n {
+            weight[t] = 1 + strength * Double(n - 1 - r) / Double(max(1, n - 1))
+        }
+        placementsBuffer.removeAll(keepingCapacity: true)
+        stepTypes.removeAll(keepingCapacity: true)
+        packedVolume = 0
+        steps = 0
+        evaluations = 0
+        spaceCount = 0
+        var minSide = minimumRemainingSide()
+        if minSide == Int.max || length == 0 || width == 0 || height == 0 { return 0 }
+        appendSpace(0, 0, 0, length, width, height)
+
+        while spaceCount > 0 {
+            let s = selectSpace(genome.spaceRule)
+            let base = 6 * s
+            let x1 = spaces[base], y1 = spaces[base + 1], z1 = spaces[base + 2]
+            let x2 = spaces[base + 3], y2 = spaces[base + 4], z2 = spaces[base + 5]
+            collectCandidates(sx: x2 - x1, sy: y2 - y1, sz: z2 - z1, genome: genome)
+            if candCount == 0 {
+                removeSpace(s)
+                continue
+            }
+            let gene = steps < genome.deviations.count ? genome.deviations[steps] : 0
+            let c = min(Int(gene & PlacementGenome.rankMask), candCount - 1)
+            let t = candType[c], o = 6 * t + candOrient[c]
+            let a = orientX[o], b = orientY[o], h = orientZ[o]
+            let nx = candNx[c], ny = candNy[c], nz = candNz[c]
+            let bx = nx * a, by = ny * b, bz = nz * h
+            // The corner of the space nearest a container corner.
+            // (or the opposite one along an axis, when the gene says so).
+            let nearX = (x1 <= length - x2) != (gene & PlacementGenome.flipX != 0)
+            let nearY = (y1 <= width - y2) != (gene & PlacementGenome.flipY != 0)
+            let px = nearX ? x1 : x2 - bx
+            let py = nearY ? y1 : y2 - by
+            let pz = z1
+            for k in 0..<nz {
+                for j in 0..<ny {
+                    for i in 0..<nx {
+                        placementsBuffer.append(Placement(type: t, x: px + i * a, y: py + j * b, z: pz + k * h, lx: a, ly: b, lz: h))
+                    }
+                }
+            }
+            let count = nx * ny * nz
+            remaining[t] -= count
+            packedVolume += count * boxVolume[t]
+            stepTypes.append(t)
+            steps += 1
+            if remaining[t] == 0 { minSide = minimumRemainingSide() }
+            if minSide == Int.max { break }
+            cutSpaces(px, py, pz, px + bx, py + by, pz + bz, minSide: minSide)
+        }
+        return packedVolume
+    }
+
+    func minimumRemainingSide() -> Int {
+        var m = Int.max
+        for t in 0..<typeCount where remaining[t] > 0 { m = min(m, smallestSide[t]) }
+        return m
+    }
+
+    // MARK: Spaces
+
+    @inline(__always)
+    func appendSpace(_ x1: Int, _ y1: Int, _ z1: Int, _ x2: Int, _ y2: Int, _ z2: Int) {
+        let base = 6 * spaceCount
+        if base + 6 > spaces.count {
+            spaces.append(contentsOf: repeatElement(0, count: max(6, spaces.count)))
+        }
+        spaces[base] = x1; spaces[base + 1] = y1; spaces[base + 2] = z1
+        spaces[base + 3] = x2; spaces[base + 4] = y2; spaces[base + 5] = z2
+        spaceCount += 1
+    }
+
+    @inline(__always)
+    func removeSpace(_ s: Int) {
+        spaceCount -= 1
+        if s != spaceCount {
+            for i in 0..<6 { spaces[6 * s + i] = spaces[6 * spaceCount + i] }
+        }
+    }
+
+    func selectSpace(_ rule: PlacementGenome.SpaceRule) -> Int {
+        var best = 0
+        var bestKey = (Int.max, Int.max, Int.max), bestVolume = -1
+        for s in 0..<spaceCount {
+            let base = 6 * s
+            let x1 = spaces[base], y1 = spaces[base + 1], z1 = spaces[base + 2]
+            let x2 = spaces[base + 3], y2 = spaces[base + 4], z2 = spaces[base + 5]
+            let dx = min(x1, length - x2), dy = min(y1, width - y2)
+            var key: (Int, Int, Int)
+            switch rule {
+            case .cornerDistance:
+                // Sort (dx, dy, z1) ascending.
+                var p = dx, q = dy, r = z1
+                if p > q { swap(&p, &q) }
+                if q > r { swap(&q, &r) }
+                if p > q { swap(&p, &q) }
+                key = (p, q, r)
+            case .lowestFirst:
+                key = (z1, dx, dy)
+            }
+            let volume = (x2 - x1) * (y2 - y1) * (z2 - z1)
+            if key < bestKey || (key == bestKey && volume > bestVolume) {
+                best = s
+                bestKey = key
+                bestVolume = volume
+            }
+        }
+        return best
+    }
+
+    /// Replaces every space that the block [x1,x2)×[y1,y2)×[z1,z2) intersects by its maximal
+    /// parts outside the block, drops parts too small for any remaining box or inside another
+    /// space, and (full support) adds the space on the block's top.
+    func cutSpaces(_ x1: Int, _ y1: Int, _ z1: Int, _ x2: Int, _ y2: Int, _ z2: Int, minSide: Int) {
+        pieceCount = 0
+        var write = 0
+        for s in 0..<spaceCount {
+            let base = 6 * s
+            let sx1 = spaces[base], sy1 = spaces[base + 1], sz1 = spaces[base + 2]
+            let sx2 = spaces[base + 3], sy2 = spaces[base + 4], sz2 = spaces[base + 5]
+            let intersects = sx1 < x2 && x1 < sx2 && sy1 < y2 && y1 < sy2 && sz1 < z2 && z1 < sz2
+            if !intersects {
+                // Also drop spaces that have become too small (a type ran out).
+                if sx2 - sx1 >= minSide && sy2 - sy1 >= minSide && sz2 - sz1 >= minSide {
+                    if write != s { for i in 0..<6 { spaces[6 * write + i] = spaces[base + i] } }
+                    write += 1
+                }
+                continue
+            }
+            if sx1 < x1 { addPiece(sx1, sy1, sz1, x1, sy2, sz2, minSide) }
+            if x2 < sx2 { addPiece(x2, sy1, sz1, sx2, sy2, sz2, minSide) }
+            if sy1 < y1 { addPiece(sx1, sy1, sz1, sx2, y1, sz2, minSide) }
+            if y2 < sy2 { addPiece(sx1, y2, sz1, sx2, sy2, sz2, minSide) }
+            if sz1 < z1 { addPiece(sx1, sy1, sz1, sx2, sy2, z1, minSide) }
+            if !fullSupport && z2 < sz2 { addPiece(sx1, sy1, z2, sx2, sy2, sz2, minSide) }
+        }
+        spaceCount = write
+        var mergedFrom = pieceCount
+        if fullSupport {
+            addPiece(x1, y1, z2, x2, y2, height, minSide)
+            mergedFrom = pieceCount
+            if pieceCount > 0 { mergeTop(pieceCount - 1, minSide: minSide) }
+        }
+        if mergedFrom < pieceCount { dropSpacesInsideMergedTops(from: mergedFrom) }
+        let kept = spaceCount
+        for p in 0..<pieceCount {
+            let pb = 6 * p
+            let px1 = pieces[pb], py1 = pieces[pb + 1], pz1 = pieces[pb + 2]
+            let px2 = pieces[pb + 3], py2 = pieces[pb + 4], pz2 = pieces[pb + 5]
+            var contained = false
+            for s in 0..<kept {
+                let b = 6 * s
+                if spaces[b] <= px1 && spaces[b + 1] <= py1 && spaces[b + 2] <= pz1 &&
+                    px2 <= spaces[b + 3] && py2 <= spaces[b + 4] && pz2 <= spaces[b + 5] {
+                    contained = true
+                    break
+                }
+            }
+            if !contained {
+                for q in 0..<pieceCount where q != p {
+                    let b = 6 * q
+                    if pieces[b] <= px1 && pieces[b + 1] <= py1 && pieces[b + 2] <= pz1 &&
+                        px2 <= pieces[b + 3] && py2 <= pieces[b + 4] && pz2 <= pieces[b + 5] {
+                        // Equal pieces: keep the first one only.
+                        let equal = pieces[b] == px1 && pieces[b + 1] == py1 && pieces[b + 2] == pz1 &&
+                            px2 == pieces[b + 3] && py2 == pieces[b + 4] && pz2 == pieces[b + 5]
+                        if !equal || q < p {
+                            contained = true
+                            break
+                        }
+                    }
+                }
+            }
+            if !contained { appendSpace(px1, py1, pz1, px2, py2, pz2) }
+        }
+    }
+
+    /// Removes the spaces that a merged top rectangle (pieces `from…`) strictly enlarges.
+    func dropSpacesInsideMergedTops(from first: Int) {
+        var s = 0
+        while s < spaceCount {
+            let b = 6 * s
+            var inside = false
+            for p in first..<pieceCount {
+                let pb = 6 * p
+                if pieces[pb] <= spaces[b] && pieces[pb + 1] <= spaces[b + 1] && pieces[pb + 2] <= spaces[b + 2] &&
+                    spaces[b + 3] <= pieces[pb + 3] && spaces[b + 4] <= pieces[pb + 4] && spaces[b + 5] <= pieces[pb + 5] {
+                    let equal = pieces[pb] == spaces[b] && pieces[pb + 1] == spaces[b + 1] && pieces[pb + 2] == spaces[b + 2] &&
+                        spaces[b + 3] == pieces[pb + 3] && spaces[b + 4] == pieces[pb + 4] && spaces[b + 5] == pieces[pb + 5]
+                    if !equal {
+                        inside = true
+                        break
+                    }
+                }
+            }
+            if inside { removeSpace(s) } else { s += 1 }
+        }
+    }
+
+    /// Full support: the top face of the new block and a free space standing on the same height
+    /// that touch each other form a supported rectangle together (the union of the two x-ranges
+    /// over the common y-range, or the converse); adds those rectangles as spaces, so that boxes
+    /// can bridge blocks of equal height.
+    func mergeTop(_ topPiece: Int, minSide: Int) {
+        let tb = 6 * topPiece
+        let tx1 = pieces[tb], ty1 = pieces[tb + 1], h = pieces[tb + 2]
+        let tx2 = pieces[tb + 3], ty2 = pieces[tb + 4], tz2 = pieces[tb + 5]
+        for s in 0..<spaceCount where spaces[6 * s + 2] == h {
+            let b = 6 * s
+            let sx1 = spaces[b], sy1 = spaces[b + 1], sx2 = spaces[b + 3], sy2 = spaces[b + 4], sz2 = spaces[b + 5]
+            let top = min(tz2, sz2)
+            if sx1 <= tx2 && tx1 <= sx2 {
+                // x-ranges touch: union in x over the common y-range.
+                addPiece(min(sx1, tx1), max(sy1, ty1), h, max(sx2, tx2), min(sy2, ty2), top, minSide)
+            }
+            if sy1 <= ty2 && ty1 <= sy2 {
+                addPiece(max(sx1, tx1), min(sy1, ty1), h, min(sx2, tx2), max(sy2, ty2), top, minSide)
+            }
+        }
+    }
+
+    @inline(__always)
+    func addPiece(_ x1: Int, _ y1: Int, _ z1: Int, _ x2: Int, _ y2: Int, _ z2: Int, _ minSide: Int) {
+        guard x2 - x1 >= minSide && y2 - y1 >= minSide && z2 - z1 >= minSide else { return }
+        let base = 6 * pieceCount
+        if base + 6 > pieces.count {
+            pieces.append(contentsOf: repeatElement(0, count: max(6, pieces.count)))
+        }
+        pieces[base] = x1; pieces[base + 1] = y1; pieces[base + 2] = z1
+        pieces[base + 3] = x2; pieces[base + 4] = y2; pieces[base + 5] = z2
+        pieceCount += 1
+    }
+
+    // MARK: Blocks
+
+    /// Fills the candidate buffers with the best `keep` blocks for a space of size sx×sy×sz.
+    func collectCandidates(sx: Int, sy: Int, sz: Int, genome: PlacementGenome) {
+        candCount = 0
+        for t in 0..<typeCount where remaining[t] > 0 {
+            let q = remaining[t]
+            let w = weight[t]
+            let preferred = t < genome.orientationPreference.count ? genome.orientationPreference[t] : -1
+            for i in 0..<orientCount[t] {
+                let o = 6 * t + i
+                let a = orientX[o], b = orientY[o], h = orientZ[o]
+                if a > sx || b > sy || h > sz { continue }
+                let fx = sx / a, fy = sy / b, fz = sz / h
+                let score0 = w * (i == preferred ? 1.05 : 1.0) * Double(a * b * h)
+                if !genome.wholeBlocks {
+                    // Columns along each axis and layers one box thick (Parreño et al. 2008).
+                    for thin in 0..<3 {
+                        // Layer: full in the two other axes (both fill orders), one box thick.
+                        let (f0, f1) = thin == 0 ? (fy, fz) : (thin == 1 ? (fx, fz) : (fx, fy))
+                        for firstFirst in [true, false] {
+                            var n0 = 0, n1 = 0
+                            if firstFirst { n0 = min(f0, q); n1 = min(f1, q / n0) } else { n1 = min(f1, q); n0 = min(f0, q / n1) }
+                            switch thin {
+                            case 0: consider(t, i, 1, n0, n1, score0, a * b)
+                            case 1: consider(t, i, n0, 1, n1, score0, a * b)
+                            default: consider(t, i, n0, n1, 1, score0, a * b)
+                            }
+                        }
+                    }
+                    continue
+                }
+                if fx * fy * fz <= q {
+                    consider(t, i, fx, fy, fz, score0, a * b)
+                    continue
+                }
+                // Not enough boxes for the full block: fill the axes in each of the six orders.
+                for perm in 0..<6 {
+                    var n = (0, 0, 0)
+                    let f = (fx, fy, fz)
+                    let axes: (Int, Int, Int)
+                    switch perm {
+                    case 0: axes = (0, 1, 2)
+                    case 1: axes = (1, 0, 2)
+                    case 2: axes = (0, 2, 1)
+                    case 3: axes = (2, 0, 1)
+                    case 4: axes = (1, 2, 0)
+                    default: axes = (2, 1, 0)
+                    }
+                    func get(_ t: (Int, Int, Int), _ k: Int) -> Int { k == 0 ? t.0 : (k == 1 ? t.1 : t.2) }
+                    func set(_ t: inout (Int, Int, Int), _ k: Int, _ v: Int) {
+                        if k == 0 { t.0 = v } else if k == 1 { t.1 = v } else { t.2 = v }
+                    }
+                    let n0 = min(get(f, axes.0), q)
+                    let n1 = min(get(f, axes.1), q / n0)
+                    let n2 = min(get(f, axes.2), q / (n0 * n1))
+                    set(&n, axes.0, n0); set(&n, axes.1, n1); set(&n, axes.2, n2)
+                    consider(t, i, n.0, n.1, n.2, score0, a * b)
+                }
+            }
+        }
+    }
+
+    /// Inserts a block into the sorted candidate buffer (score descending, then larger top
+    /// face, which gives the next blocks more to stand on), skipping exact duplicates.
+    @inline(__always)
+    func consider(_ t: Int, _ orient: Int, _ nx: Int, _ ny: Int, _ nz: Int, _ unitScore: Double, _ unitFoot: Int) {
+        evaluations += 1
+        let count = nx * ny * nz
+        let score = unitScore * Double(count)
+        let foot = unitFoot * nx * ny
+        var pos = candCount
+        while pos > 0 {
+            let p = pos - 1
+            if candType[p] == t && candOrient[p] == orient && candNx[p] == nx && candNy[p] == ny && candNz[p] == nz { return }
+            if candScore[p] > score || (candScore[p] == score && candFoot[p] >= foot) { break }
+            pos -= 1
+        }
+        if pos >= keep { return }
+        // Check remaining entries for a duplicate before inserting.
+        var d = pos
+        while d > 0 {
+            d -= 1
+            if candType[d] == t && candOrient[d] == orient && candNx[d] == nx && candNy[d] == ny && candNz[d] == nz { return }
+        }
+        let last = min(candCount, keep - 1)
+        var j = last
+        while j > pos {
+            candScore[j] = candScore[j - 1]; candFoot[j] = candFoot[j - 1]
+            candType[j] = candType[j - 1]; candOrient[j] = candOrient[j - 1]
+            candNx[j] = candNx[j - 1]; candNy[j] = candNy[j - 1]; candNz[j] = candNz[j - 1]
+            j -= 1
+        }
+        candScore[pos] = score; candFoot[pos] = foot
+        candType[pos] = t; candOrient[pos] = orient
+        candNx[pos] = nx; candNy[pos] = ny; candNz[pos] = nz
+        if candCount < keep { candCount += 1 }
+    }
+
+    /// The last decode as a plan.
+    public var plan: PackingPlan { PackingPlan(placements: placementsBuffer) }
+}

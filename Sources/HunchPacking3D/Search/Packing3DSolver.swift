@@ -1,0 +1,106 @@
+import HunchCore
+
+/// The container-loading pipeline: prior genome (or the caller's) → policy-guided local search
+/// over genomes decoded by the placement engine → best plan.
+public enum Packing3DSolver {
+    public static func solve<P: OperatorPolicy>(
+        _ instance: ContainerInstance, options: Packing3DSolveOptions, policy: inout P,
+        stop: StopCondition, observer: SearchObserver? = nil
+    ) -> Packing3DSolveOutcome {
+        var rng = SeededGenerator(seed: options.seed)
+        let genome: PlacementGenome
+        var priorName: String
+        if let initial = options.initialGenome {
+            genome = initial
+            priorName = "initial-order"
+        } else {
+            genome = options.prior.genome(instance, rng: &rng)
+            priorName = options.prior.rawValue
+        }
+        let state = Packing3DSearchState(instance: instance, genome: genome, fullSupport: options.fullSupport)
+        var priorPlan = state.plan
+        if let initial = options.initialPlan, initial.packedVolume() >= state.packedVolume {
+            priorPlan = initial
+            priorName = "initial"
+        }
+        let priorUtilisation = priorPlan.utilisation(instance)
+
+        // Stop as soon as everything fits: the state raises a private flag that the loop
+        // checks, and forwards Ctrl-C from the caller's flag to it.
+        let done = Interruption()
+        var searchStop = stop
+        searchStop.interruption = done
+        let watched = EverythingPackedWatch(state: state, done: done, callerInterruption: stop.interruption)
+        let search = LocalSearch(acceptance: options.acceptance)
+        var stats: SearchStatistics
+        if state.everythingPacked {
+            stats = SearchStatistics()
+            stats.operatorNames = Packing3DSearchState.operators
+            stats.initialObjective = state.objective
+            stats.descentObjective = state.objective
+            stats.bestObjective = state.objective
+            stats.stopReason = .stepLimit
+        } else {
+            stats = search.run(state: watched, policy: &policy, stop: searchStop, rng: &rng, observer: observer)
+            if stats.stopReason == .interrupted && !stop.interruption.isRequested {
+                // Stopped because everything fits, not by Ctrl-C.
+                stats.stopReason = .stepLimit
+            }
+        }
+        var plan = state.plan
+        if let initial = options.initialPlan, initial.packedVolume() > plan.packedVolume() {
+            plan = initial
+        }
+        return Packing3DSolveOutcome(plan: plan, utilisation: plan.utilisation(instance),
+                                     priorUtilisation: priorUtilisation, priorName: priorName,
+                                     statistics: stats, everythingPacked: state.everythingPacked)
+    }
+}
+
+/// Wraps the search state so that the loop stops once every box is packed (the engine's stop
+/// condition knows only time, steps, work and interruption), and Ctrl-C still stops it.
+final class EverythingPackedWatch: SearchState {
+    let state: Packing3DSearchState
+    let done: Interruption
+    let callerInterruption: Interruption
+
+    init(state: Packing3DSearchState, done: Interruption, callerInterruption: Interruption) {
+        self.state = state
+        self.done = done
+        self.callerInterruption = callerInterruption
+    }
+
+    var objective: Double { state.objective }
+    var operatorNames: [String] { state.operatorNames }
+    var problemFeatureCount: Int { state.problemFeatureCount }
+    func writeProblemFeatures(to buffer: UnsafeMutableBufferPointer<Double>) { state.writeProblemFeatures(to: buffer) }
+
+    func descend(stop: StopCondition) -> Int {
+        let work = state.descend(stop: callerStop(stop))
+        check()
+        return work
+    }
+
+    func beginTrial() { state.beginTrial() }
+
+    func apply(action: Int, rng: inout SeededGenerator, stop: StopCondition) -> Int {
+        let work = state.apply(action: action, rng: &rng, stop: callerStop(stop))
+        check()
+        return work
+    }
+
+    func commitTrial() { state.commitTrial(); check() }
+    func rollbackTrial() { state.rollbackTrial() }
+    func saveBest() { state.saveBest() }
+    func restoreBest() { state.restoreBest() }
+
+    private func callerStop(_ stop: StopCondition) -> StopCondition {
+        var s = stop
+        s.interruption = callerInterruption
+        return s
+    }
+
+    private func check() {
+        if callerInterruption.isRequested || state.everythingPacked { done.request() }
+    }
+}

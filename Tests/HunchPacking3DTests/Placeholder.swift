@@ -1,5 +1,0 @@
-import XCTest
-
-final class HunchPacking3DTestsPlaceholder: XCTestCase {
-    func testPlaceholderRemovedWhenRealTestsLand() {}
-}
