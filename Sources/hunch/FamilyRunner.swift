@@ -89,7 +89,7 @@ struct FamilyRun {
 
 /// The families the command line knows, and which one a file holds.
 enum Families {
-    static let all: [any FamilyRunner.Type] = [TSPRunner.self, JobShopRunner.self]
+    static let all: [any FamilyRunner.Type] = [TSPRunner.self, JobShopRunner.self, BinPackingRunner.self, Packing3DRunner.self]
 
     static var names: [String] { all.map { $0.family } }
 

@@ -1,0 +1,199 @@
+import Foundation
+import HunchCore
+import HunchPacking3D
+
+/// Joins HunchPacking3D (container loading: maximise the packed volume) to the command line.
+/// A thpack file holds many problems: `FILE#K` is the K-th, counted from 1.
+struct Packing3DRunner: FamilyRunner {
+    static let family = "packing3d"
+    static let maximises = true
+    static var priorNames: [String] { Packing3DPrior.allCases.map(\.rawValue) }
+    static var benchPriorNames: [String] { Packing3DPrior.allCases.map(\.rawValue).filter { $0 != "random" } }
+    static let solutionFileKind = "JSON placements"
+
+    static func read(_ path: String) throws -> ContainerInstance {
+        let address = try FamilyDetector.Address(path)
+        do {
+            if let k = address.problem { return try ThpackReader.read(path: address.file, problem: k) }
+            let count = try ThpackReader.problemCount(path: address.file)
+            guard count == 1 else {
+                throw CLIError("\(address.file) holds \(count) problems: name one as \(address.file)#K (K = 1…\(count)); batch and bench take them all")
+            }
+            return try ThpackReader.read(path: address.file, problem: 1)
+        } catch let error as CLIError {
+            throw error
+        } catch {
+            throw CLIError("\(error)")
+        }
+    }
+
+    static func size(path: String) throws -> Int { try read(path).boxCount }
+
+    static func addresses(inFile path: String) throws -> [String] {
+        let count: Int
+        do { count = try ThpackReader.problemCount(path: path) } catch { throw CLIError("\(error)") }
+        return (1...max(1, count)).map { "\(path)#\($0)" }
+    }
+
+    static func headline(_ name: String, _ instance: ContainerInstance) -> String {
+        let c = instance.container
+        return "\(name) (packing3d, \(instance.boxCount) boxes of \(instance.boxTypes.count) types, container \(c[0])×\(c[1])×\(c[2]))"
+    }
+
+    static func solve(_ request: SolveRequest) throws -> FamilyRun {
+        let clock = request.stop.clock
+        let instance = try read(request.path)
+        let entry = manifestEntry(path: request.path)
+        var options = Packing3DSolveOptions()
+        options.seed = request.options.seed
+        options.acceptance = request.options.makeAcceptance()
+        if let name = try checkedPriorName(request.options), let prior = Packing3DPrior(rawValue: name) { options.prior = prior }
+        if let initial = request.initialPath { options.initialPlan = try readPlan(initial, instance: instance) }
+
+        var llmReport: JSONValue?
+        if request.options.prior == "llm" && options.initialPlan == nil {
+            var rng = SeededGenerator(seed: options.seed)
+            let fallback = Packing3DPrior.default.construct(instance, fullSupport: options.fullSupport, rng: &rng)
+            let (plan, report) = try LLMStart.order(
+                mode: "box-type-order", system: Packing3DLLMPrompt.system(), user: Packing3DLLMPrompt.user(instance),
+                count: instance.boxTypes.count, fallbackName: Packing3DPrior.default.rawValue, options: request.options,
+                commandStart: request.commandStart, clock: clock,
+                complete: { order in
+                    let plan = BoxOrderDecoder.plan(instance, boxTypeOrder: order, fullSupport: options.fullSupport)
+                    try PlacementValidation.check(plan, instance: instance, requireFullSupport: options.fullSupport)
+                    return plan
+                },
+                fallback: { fallback })
+            options.initialPlan = plan
+            llmReport = report
+        }
+
+        let bound = Packing3DBound.utilisationUpperBound(instance)
+        var stop = request.stop
+        stop.deadline = request.searchDeadline(reserve: 0.02 + Double(instance.boxCount) * 2e-6)
+        stop.maxSteps = request.options.maxSteps
+
+        var record = SolveRecord(problem: family, instance: request.path, status: "feasible", timeSeconds: 0)
+        record.name = entry?.name ?? instance.name
+        record.size = instance.boxCount
+        record.knownOptimum = entry?.optimum
+        record.bound = bound
+        let plan: PackingPlan
+        if request.priorOnly && options.initialPlan == nil {
+            var rng = SeededGenerator(seed: options.seed)
+            plan = options.prior.construct(instance, fullSupport: options.fullSupport, rng: &rng)
+            record.prior = options.prior.rawValue
+            record.seed = options.seed
+            record.steps = 0
+            record.initialObjective = plan.utilisation(instance)
+        } else {
+            var policy = try request.options.makePolicy(family: family, operators: Packing3DSearchState.operators,
+                                                        featureCount: Packing3DSearchState.featureCount,
+                                                        bundled: Packing3DBundledPolicy.weights)
+            let observer = request.progress?(nil)
+            let outcome = Packing3DSolver.solve(instance, options: options, policy: &policy, stop: stop, observer: observer)
+            observer?.finish()
+            plan = outcome.plan
+            recordSearch(&record, stats: outcome.statistics, options: request.options, policy: policy.name,
+                         prior: llmReport.map(LLMStart.priorLabel) ?? outcome.priorName, initialObjective: outcome.priorUtilisation)
+            if let llmReport { record.details?["llm"] = llmReport }
+        }
+        do { try PlacementValidation.check(plan, instance: instance, requireFullSupport: options.fullSupport) } catch {
+            throw CLIError("\(request.path): internal error: the placement does not validate: \(error)")
+        }
+        let utilisation = plan.utilisation(instance)
+        record.objective = utilisation
+        record.gap = gap(objective: utilisation, reference: entry?.optimum ?? bound)
+        if abs(utilisation - bound) < 1e-9 { record.status = "optimal" }
+        record.details = (record.details ?? [:]).merging(["full_support": .bool(options.fullSupport),
+                                                          "boxes_placed": .int(plan.placements.count),
+                                                          "boxes_total": .int(instance.boxCount)]) { a, _ in a }
+        record.solution = planValue(plan)
+        record.timeSeconds = clock.now() - request.commandStart
+        return run(record, instance: instance, plan: plan)
+    }
+
+    static func exact(_ request: ExactRequest) throws -> FamilyRun {
+        let clock = request.clock
+        let instance = try read(request.path)
+        let entry = manifestEntry(path: request.path)
+        let remaining = max(0.01, request.commandStart + request.timeLimit - 0.05 - clock.now())
+        let result: Packing3DExactResult
+        do {
+            result = try Packing3DExactSolver.solve(instance, timeLimit: remaining, verbose: request.verbose)
+        } catch {
+            throw CLIError("\(request.path): \(error)")
+        }
+        var record = SolveRecord(problem: family, instance: request.path, status: "feasible", timeSeconds: 0)
+        switch result.status {
+        case .optimal: record.status = "optimal"
+        case .feasibleWithBound: record.status = "feasible"
+        case .infeasible: record.status = "infeasible"
+        case .noSolutionInTime: record.status = "no_solution"
+        case .error(let message): record.status = "error"; record.error = "GLPK: \(message)"
+        }
+        record.name = entry?.name ?? instance.name
+        record.size = instance.boxCount
+        record.knownOptimum = entry?.optimum
+        record.bound = result.bound
+        record.timeLimit = request.timeLimit
+        let plan = result.plan ?? PackingPlan(placements: [])
+        do { try PlacementValidation.check(plan, instance: instance, requireFullSupport: false) } catch {
+            throw CLIError("\(request.path): internal error: the exact placement does not validate: \(error)")
+        }
+        record.objective = plan.utilisation(instance)
+        record.gap = gap(objective: record.objective, reference: record.bound)
+        record.solution = planValue(plan)
+        record.timeSeconds = clock.now() - request.commandStart
+        return run(record, instance: instance, plan: plan)
+    }
+
+    private static func planValue(_ plan: PackingPlan) -> JSONValue {
+        .object(["placements": .array(plan.placements.map { p in
+            .object(["type": .int(p.type), "x": .int(p.x), "y": .int(p.y), "z": .int(p.z),
+                     "lx": .int(p.lx), "ly": .int(p.ly), "lz": .int(p.lz)])
+        })])
+    }
+
+    private static func run(_ record: SolveRecord, instance: ContainerInstance, plan: PackingPlan) -> FamilyRun {
+        FamilyRun(
+            record: record,
+            headline: headline(record.name ?? instance.name, instance),
+            writeSolution: { path in
+                let object: JSONValue = .object(["problem": .string(family), "instance": .string(record.instance),
+                                                 "utilisation": .double(plan.utilisation(instance)),
+                                                 "placements": planValue(plan)["placements"] ?? .null])
+                try AtomicFile.write(object.jsonString() + "\n", to: path)
+            },
+            drawing: { title in Packing3DSVG.render(instance, plan: plan, title: title) })
+    }
+
+    /// A plan from a JSON file: `{"placements": [{type, x, y, z, lx, ly, lz}, …]}`, or a JSON result.
+    static func readPlan(_ path: String, instance: ContainerInstance) throws -> PackingPlan {
+        guard let data = FileManager.default.contents(atPath: path) else { throw CLIError("\(path): cannot read") }
+        guard let value = try? JSONDecoder().decode(JSONValue.self, from: data),
+              case .array(let items)? = (value["solution"] ?? value)["placements"] else {
+            throw CLIError("\(path): expected JSON with \"placements\": [{\"type\", \"x\", \"y\", \"z\", \"lx\", \"ly\", \"lz\"}, …]")
+        }
+        var placements: [Placement] = []
+        for (i, item) in items.enumerated() {
+            let keys = ["type", "x", "y", "z", "lx", "ly", "lz"]
+            let values = keys.compactMap { key -> Int? in if case .int(let v)? = item[key] { return v } else { return nil } }
+            guard values.count == keys.count else { throw CLIError("\(path): placement \(i) needs integer \(keys.joined(separator: ", "))") }
+            placements.append(Placement(type: values[0], x: values[1], y: values[2], z: values[3],
+                                        lx: values[4], ly: values[5], lz: values[6]))
+        }
+        let plan = PackingPlan(placements: placements)
+        do { try PlacementValidation.check(plan, instance: instance, requireFullSupport: false) } catch {
+            throw CLIError("\(path): \(error)")
+        }
+        return plan
+    }
+}
+
+extension Packing3DRunner {
+    static func generate(_ settings: GenerateSettings) throws -> String {
+        let name = settings.name ?? "br\(settings.boxTypes)s\(settings.seed)"
+        return ThpackWriter.write([Packing3DGenerator.random(boxTypes: settings.boxTypes, seed: settings.seed, name: name)])
+    }
+}
