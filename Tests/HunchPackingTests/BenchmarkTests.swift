@@ -40,6 +40,7 @@ final class BenchmarkTests: XCTestCase {
             var options = BinPackingSolveOptions()
             options.seed = 1
             if let v = env["HUNCH_BPP_ITER"].flatMap(Int.init) { options.poolIterationsPerBin = v }
+            if let v = env["HUNCH_BPP_ACCEPT"].flatMap(Acceptance.init(name:)) { options.acceptance = v }
             if let v = env["HUNCH_BPP_TENURE"].flatMap(Int.init) { options.tabuTenure = v }
             var policy = NamedPolicy(name: "roulette")!
             let clock = MonotonicClock()
