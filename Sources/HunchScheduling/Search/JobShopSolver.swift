@@ -43,7 +43,9 @@ public enum JobShopSolver {
             return JobShopSolveOutcome(schedule: start, makespan: priorMakespan, priorMakespan: priorMakespan,
                                        priorName: priorName, statistics: SearchStatistics())
         }
-        let search = LocalSearch(acceptance: options.acceptance)
+        // A makespan equal to the lower bound is optimal: stop there rather than idle to the limit.
+        let search = LocalSearch(acceptance: options.acceptance,
+                                 targetObjective: Double(JobShopLowerBound.compute(instance)))
         let stats = search.run(state: state, policy: &policy, stop: stop, rng: &rng, observer: observer)
         var schedule = state.currentSchedule
         var makespan = state.makespan
