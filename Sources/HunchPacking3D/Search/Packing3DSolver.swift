@@ -1,7 +1,8 @@
 import HunchCore
 
 /// The container-loading pipeline: prior genome (or the caller's) → policy-guided local search
-/// over genomes decoded by the placement engine → best plan.
+/// over genomes decoded by the placement engine → best plan (one container, most volume), or
+/// best plans (all boxes, fewest containers) with `options.objective = .containers`.
 public enum Packing3DSolver {
     public static func solve<P: OperatorPolicy>(
         _ instance: ContainerInstance, options: Packing3DSolveOptions, policy: inout P,
@@ -17,9 +18,11 @@ public enum Packing3DSolver {
             genome = options.prior.genome(instance, rng: &rng)
             priorName = options.prior.rawValue
         }
-        let state = Packing3DSearchState(instance: instance, genome: genome, fullSupport: options.fullSupport)
+        let state = Packing3DSearchState(instance: instance, genome: genome, fullSupport: options.fullSupport,
+                                         objective: options.objective)
+        let volumeObjective = options.objective == .volume
         var priorPlan = state.plan
-        if let initial = options.initialPlan, initial.packedVolume() >= state.packedVolume {
+        if volumeObjective, let initial = options.initialPlan, initial.packedVolume() >= state.packedVolume {
             priorPlan = initial
             priorName = "initial"
         }
@@ -48,12 +51,16 @@ public enum Packing3DSolver {
             }
         }
         var plan = state.plan
-        if let initial = options.initialPlan, initial.packedVolume() > plan.packedVolume() {
+        var containerPlans = state.containerPlans
+        if volumeObjective, let initial = options.initialPlan, initial.packedVolume() > plan.packedVolume() {
             plan = initial
+            containerPlans = [initial]
         }
         return Packing3DSolveOutcome(plan: plan, utilisation: plan.utilisation(instance),
                                      priorUtilisation: priorUtilisation, priorName: priorName,
-                                     statistics: stats, everythingPacked: state.everythingPacked)
+                                     statistics: stats, everythingPacked: state.everythingPacked,
+                                     containerPlans: containerPlans,
+                                     containerLowerBound: volumeObjective ? 1 : state.containerLowerBound)
     }
 }
 
