@@ -394,9 +394,9 @@ public final class MaximalSpacePacker {
                     for thin in 0..<3 {
                         // Layer: full in the two other axes (both fill orders), one box thick.
                         let (f0, f1) = thin == 0 ? (fy, fz) : (thin == 1 ? (fx, fz) : (fx, fy))
-                        for firstFirst in [true, false] {
+                        for fillOrder in 0..<2 {
                             var n0 = 0, n1 = 0
-                            if firstFirst { n0 = min(f0, q); n1 = min(f1, q / n0) } else { n1 = min(f1, q); n0 = min(f0, q / n1) }
+                            if fillOrder == 0 { n0 = min(f0, q); n1 = min(f1, q / n0) } else { n1 = min(f1, q); n0 = min(f0, q / n1) }
                             switch thin {
                             case 0: consider(t, i, 1, n0, n1, score0, a * b)
                             case 1: consider(t, i, n0, 1, n1, score0, a * b)

@@ -15,7 +15,7 @@ public enum Packing3DSolver {
             genome = initial
             priorName = "initial-order"
         } else {
-            genome = options.prior.genome(instance, rng: &rng)
+            genome = options.prior.genome(instance, fullSupport: options.fullSupport, rng: &rng)
             priorName = options.prior.rawValue
         }
         let state = Packing3DSearchState(instance: instance, genome: genome, fullSupport: options.fullSupport,
