@@ -390,9 +390,10 @@ public final class MaximalSpacePacker {
                 let fx = sx / a, fy = sy / b, fz = sz / h
                 let score0 = w * (i == preferred ? 1.05 : 1.0) * Double(a * b * h)
                 if !genome.wholeBlocks {
-                    // Columns along each axis and layers one box thick (Parreño et al. 2008).
+                    // Layers one box thick along each axis (Parreño et al. 2008), filling the two
+                    // other axes in either order as far as the boxes go: short quantities give
+                    // rows and columns.
                     for thin in 0..<3 {
-                        // Layer: full in the two other axes (both fill orders), one box thick.
                         let (f0, f1) = thin == 0 ? (fy, fz) : (thin == 1 ? (fx, fz) : (fx, fy))
                         for fillOrder in 0..<2 {
                             var n0 = 0, n1 = 0
