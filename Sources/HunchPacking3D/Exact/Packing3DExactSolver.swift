@@ -1,11 +1,5 @@
 import HunchExact
 
-/// Bad input for the exact model.
-public struct Packing3DExactError: Error, CustomStringConvertible, Sendable, Equatable {
-    public let message: String
-    public var description: String { message }
-}
-
 /// An exact MIP for tiny instances, solved by GLPK through HunchExact: a correctness check of
 /// the heuristics (Chen, Lee & Shen 1995's model for container loading).
 ///

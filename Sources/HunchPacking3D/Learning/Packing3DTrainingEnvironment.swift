@@ -28,7 +28,7 @@ public struct Packing3DTrainingEnvironment: TrainingEnvironment {
             instance = instances[rng.below(instances.count)]
         }
         var searchRNG = SeededGenerator(seed: searchSeed)
-        let genome = Packing3DPrior.default.genome(instance, rng: &searchRNG)
+        let genome = Packing3DPrior.default.genome(instance, fullSupport: fullSupport, rng: &searchRNG)
         let state = Packing3DSearchState(instance: instance, genome: genome, fullSupport: fullSupport)
         let workPerDecode = max(1, state.lastDecodeWork)
         // Reward scale: one percentage point of utilisation.

@@ -93,9 +93,45 @@ public final class MaximalSpacePacker {
     /// The orientation count of type `t` (for genome operators).
     public func orientationCount(of t: Int) -> Int { orientCount[t] }
 
-    /// Decodes `genome` into `placements`; returns the packed volume.
+    /// Decodes `genome` into `placements` for one container; returns the packed volume.
     @discardableResult
     public func decode(_ genome: PlacementGenome) -> Int {
+        prepare(genome)
+        fillContainer(genome)
+        return packedVolume
+    }
+
+    /// Start of each container's boxes in `placements`, after `decodeContainers`.
+    var containerStartsBuffer: [Int] = []
+    public var containerStarts: [Int] { containerStartsBuffer }
+    /// Volume packed into the last container by `decodeContainers`.
+    public private(set) var lastContainerVolume = 0
+
+    /// Decodes `genome` into as many containers as it takes to load every box, filling one after
+    /// another (the deviation genes continue across containers); returns the container count.
+    /// `placements` holds all containers' boxes, container c from `containerStarts[c]`.
+    @discardableResult
+    public func decodeContainers(_ genome: PlacementGenome) -> Int {
+        prepare(genome)
+        containerStartsBuffer.removeAll(keepingCapacity: true)
+        lastContainerVolume = 0
+        let limit = max(1, instance.boxCount)
+        while minimumRemainingSide() != Int.max && containerStartsBuffer.count < limit {
+            containerStartsBuffer.append(placementsBuffer.count)
+            let before = packedVolume
+            fillContainer(genome)
+            lastContainerVolume = packedVolume - before
+            if lastContainerVolume == 0 {
+                // Nothing fits an empty container (impossible for instances the reader accepts).
+                containerStartsBuffer.removeLast()
+                break
+            }
+        }
+        return containerStartsBuffer.count
+    }
+
+    /// Resets quantities, weights and outputs for a new decode.
+    func prepare(_ genome: PlacementGenome) {
         let n = typeCount
         for t in 0..<n { remaining[t] = instance.boxTypes[t].quantity }
         let strength = genome.orderStrength.isFinite ? genome.orderStrength : 0
@@ -108,9 +144,13 @@ public final class MaximalSpacePacker {
         packedVolume = 0
         steps = 0
         evaluations = 0
+    }
+
+    /// Loads the remaining boxes into one empty container, appending to `placements`.
+    func fillContainer(_ genome: PlacementGenome) {
         spaceCount = 0
         var minSide = minimumRemainingSide()
-        if minSide == Int.max || length == 0 || width == 0 || height == 0 { return 0 }
+        if minSide == Int.max || length == 0 || width == 0 || height == 0 { return }
         appendSpace(0, 0, 0, length, width, height)
 
         while spaceCount > 0 {
@@ -152,7 +192,6 @@ public final class MaximalSpacePacker {
             if minSide == Int.max { break }
             cutSpaces(px, py, pz, px + bx, py + by, pz + bz, minSide: minSide)
         }
-        return packedVolume
     }
 
     func minimumRemainingSide() -> Int {
@@ -351,13 +390,14 @@ public final class MaximalSpacePacker {
                 let fx = sx / a, fy = sy / b, fz = sz / h
                 let score0 = w * (i == preferred ? 1.05 : 1.0) * Double(a * b * h)
                 if !genome.wholeBlocks {
-                    // Columns along each axis and layers one box thick (Parreño et al. 2008).
+                    // Layers one box thick along each axis (Parreño et al. 2008), filling the two
+                    // other axes in either order as far as the boxes go: short quantities give
+                    // rows and columns.
                     for thin in 0..<3 {
-                        // Layer: full in the two other axes (both fill orders), one box thick.
                         let (f0, f1) = thin == 0 ? (fy, fz) : (thin == 1 ? (fx, fz) : (fx, fy))
-                        for firstFirst in [true, false] {
+                        for fillOrder in 0..<2 {
                             var n0 = 0, n1 = 0
-                            if firstFirst { n0 = min(f0, q); n1 = min(f1, q / n0) } else { n1 = min(f1, q); n0 = min(f0, q / n1) }
+                            if fillOrder == 0 { n0 = min(f0, q); n1 = min(f1, q / n0) } else { n1 = min(f1, q); n0 = min(f0, q / n1) }
                             switch thin {
                             case 0: consider(t, i, 1, n0, n1, score0, a * b)
                             case 1: consider(t, i, n0, 1, n1, score0, a * b)

@@ -2,8 +2,10 @@ import Foundation
 import HunchCore
 
 /// The container-loading working solution for the engine's local search: a `PlacementGenome`
-/// and its decoded plan. The objective is the unused share of the container, 100 − utilisation
-/// (%), so the engine's minimisation maximises the packed volume.
+/// and its decoded plan. The objective (minimised) is, for `.volume`, the unused share of the
+/// container, 100 − utilisation (%); for `.containers`, containers − 1 + the last container's
+/// fill fraction (fewer containers first, then an emptier last one, which is closer to
+/// disappearing).
 ///
 /// Every operator changes the genome and decodes it again with the placement engine (the decoder
 /// is the hot loop: it reuses its buffers). A trial keeps a copy of the genome; rollback restores
@@ -29,24 +31,39 @@ public final class Packing3DSearchState: SearchState {
     /// Volume of all boxes: when reached, nothing can be improved.
     let allBoxesVolume: Int
 
+    public let objectiveKind: Packing3DObjective
+    /// Fewest containers any plan can use (by volume), for `.containers`.
+    public let containerLowerBound: Int
+
     public private(set) var genome: PlacementGenome
     private var trialGenome: PlacementGenome
     private var bestGenome: PlacementGenome
     private var current: [Placement] = []
     private var best: [Placement] = []
+    private var currentStarts: [Int] = []
+    private var bestStarts: [Int] = []
     private var currentVolume = 0
     private var trialVolume = 0
     private var bestVolume = 0
+    private var currentScore = 0.0
+    private var trialScore = 0.0
+    private var bestScore = 0.0
+    private var currentContainers = 1
+    private var trialContainers = 1
+    private var bestContainers = 1
     private var currentSteps = 0
     private var trialSteps = 0
     private var inTrial = false
     private var decodedInTrial = false
 
-    public init(instance: ContainerInstance, genome: PlacementGenome, fullSupport: Bool) {
+    public init(instance: ContainerInstance, genome: PlacementGenome, fullSupport: Bool,
+                objective: Packing3DObjective = .volume) {
         self.instance = instance
+        objectiveKind = objective
         packer = MaximalSpacePacker(instance: instance, fullSupport: fullSupport)
         containerVolume = Double(max(1, instance.containerVolume))
         allBoxesVolume = instance.totalBoxVolume
+        containerLowerBound = max(1, (allBoxesVolume + max(1, instance.containerVolume) - 1) / max(1, instance.containerVolume))
         let genome = genome.normalized(for: instance)
         self.genome = genome
         trialGenome = genome
@@ -58,22 +75,60 @@ public final class Packing3DSearchState: SearchState {
         bestGenome.deviations = Array(genome.deviations)
         bestGenome.order = Array(genome.order)
         bestGenome.orientationPreference = Array(genome.orientationPreference)
-        currentVolume = packer.decode(genome)
-        currentSteps = packer.steps
-        current = packer.placements
+        currentScore = evaluate(genome)
+        takeDecoded()
         best = current
+        bestStarts = currentStarts
         bestVolume = currentVolume
+        bestScore = currentScore
+        bestContainers = currentContainers
     }
 
-    public var objective: Double { 100 * (containerVolume - Double(currentVolume)) / containerVolume }
+    /// Decodes `g` with the packer and returns its objective (the packer keeps the plan).
+    private func evaluate(_ g: PlacementGenome) -> Double {
+        switch objectiveKind {
+        case .volume:
+            let v = packer.decode(g)
+            return 100 * (containerVolume - Double(v)) / containerVolume
+        case .containers:
+            let k = packer.decodeContainers(g)
+            return Double(max(0, k - 1)) + Double(packer.lastContainerVolume) / containerVolume
+        }
+    }
+
+    /// Makes the packer's last decode current: figures here, placements swapped in.
+    private func takeDecoded() {
+        currentVolume = packer.packedVolume
+        currentSteps = packer.steps
+        currentContainers = objectiveKind == .containers ? max(1, packer.containerStarts.count) : 1
+        swap(&current, &packer.placementsBuffer)
+        swap(&currentStarts, &packer.containerStartsBuffer)
+    }
+
+    public var objective: Double { currentScore }
     public var operatorNames: [String] { Self.operators }
     public var problemFeatureCount: Int { Self.problemFeatures }
 
-    /// True when every box is packed: no solution can be better.
-    public var everythingPacked: Bool { currentVolume >= allBoxesVolume }
+    /// True when no solution can be better: every box packed (`.volume`), or as few containers
+    /// as the volume allows (`.containers`).
+    public var everythingPacked: Bool {
+        objectiveKind == .volume ? currentVolume >= allBoxesVolume : currentContainers <= containerLowerBound
+    }
 
-    /// The current plan.
-    public var plan: PackingPlan { PackingPlan(placements: current) }
+    /// The current plan (`.containers`: the first container's).
+    public var plan: PackingPlan { containerPlans.first ?? PackingPlan() }
+
+    /// The current plan per container (one for `.volume`).
+    public var containerPlans: [PackingPlan] {
+        guard objectiveKind == .containers, !currentStarts.isEmpty else { return [PackingPlan(placements: current)] }
+        return currentStarts.indices.map { c in
+            let end = c + 1 < currentStarts.count ? currentStarts[c + 1] : current.count
+            return PackingPlan(placements: Array(current[currentStarts[c]..<end]))
+        }
+    }
+
+    /// Containers the current plan uses (`.containers`; 1 for `.volume`).
+    public var containerCount: Int { currentContainers }
     public var packedVolume: Int { currentVolume }
     /// Work (candidate blocks evaluated) of the most recent decode.
     public var lastDecodeWork: Int { packer.evaluations }
@@ -97,13 +152,12 @@ public final class Packing3DSearchState: SearchState {
             var candidate = genome
             let t = candidate.order.remove(at: r)
             candidate.order.insert(t, at: 0)
-            let volume = packer.decode(candidate)
+            let score = evaluate(candidate)
             work += packer.evaluations
-            if volume > currentVolume {
+            if score < currentScore {
                 genome = candidate
-                currentVolume = volume
-                currentSteps = packer.steps
-                swap(&current, &packer.placementsBuffer)
+                currentScore = score
+                takeDecoded()
             }
         }
         return work
@@ -112,6 +166,8 @@ public final class Packing3DSearchState: SearchState {
     public func beginTrial() {
         trialGenome.assign(genome)
         trialVolume = currentVolume
+        trialScore = currentScore
+        trialContainers = currentContainers
         trialSteps = currentSteps
         inTrial = true
         decodedInTrial = false
@@ -167,9 +223,8 @@ public final class Packing3DSearchState: SearchState {
             }
             if n > 1 { genome.order.swapAt(rng.below(n), rng.below(n)) }
         }
-        currentVolume = packer.decode(genome)
-        currentSteps = packer.steps
-        swap(&current, &packer.placementsBuffer)
+        currentScore = evaluate(genome)
+        takeDecoded()
         decodedInTrial = true
         return packer.evaluations
     }
@@ -182,24 +237,37 @@ public final class Packing3DSearchState: SearchState {
         guard inTrial else { return }
         genome.assign(trialGenome)
         currentVolume = trialVolume
+        currentScore = trialScore
+        currentContainers = trialContainers
         currentSteps = trialSteps
-        // The kept solution's placements went into the packer's buffer at the swap.
-        if decodedInTrial { swap(&current, &packer.placementsBuffer) }
+        // The kept solution's placements went into the packer's buffers at the swap.
+        if decodedInTrial {
+            swap(&current, &packer.placementsBuffer)
+            swap(&currentStarts, &packer.containerStartsBuffer)
+        }
         inTrial = false
     }
 
     public func saveBest() {
         bestGenome.assign(genome)
         bestVolume = currentVolume
+        bestScore = currentScore
+        bestContainers = currentContainers
         best.removeAll(keepingCapacity: true)
         best.append(contentsOf: current)
+        bestStarts.removeAll(keepingCapacity: true)
+        bestStarts.append(contentsOf: currentStarts)
     }
 
     public func restoreBest() {
         genome.assign(bestGenome)
         currentVolume = bestVolume
+        currentScore = bestScore
+        currentContainers = bestContainers
         current.removeAll(keepingCapacity: true)
         current.append(contentsOf: best)
+        currentStarts.removeAll(keepingCapacity: true)
+        currentStarts.append(contentsOf: bestStarts)
         currentSteps = max(1, currentSteps)
     }
 }

@@ -9,7 +9,9 @@ public struct Packing3DSolveOptions: Sendable {
     public var acceptance: Acceptance = .threshold(0.02)
     /// Every box must rest, with its whole base, on the floor or on boxes at its height.
     public var fullSupport = true
-    /// Start from this plan; the result is never worse than it (it is returned if the search
+    /// The most volume in one container, or every box in the fewest containers.
+    public var objective: Packing3DObjective = .volume
+    /// Start from this plan (`.volume` only); the result is never worse than it (it is returned if the search
     /// finds nothing better).
     public var initialPlan: PackingPlan?
     /// Start the search from this genome (e.g. an LLM's box order via `BoxOrderDecoder.genome`)

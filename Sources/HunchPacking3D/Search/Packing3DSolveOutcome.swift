@@ -2,6 +2,7 @@ import HunchCore
 
 /// What a container-loading solve produced.
 public struct Packing3DSolveOutcome: Sendable {
+    /// The plan (`.containers`: the first container's; see `containerPlans`).
     public var plan: PackingPlan
     /// Packed volume as % of the container.
     public var utilisation: Double
@@ -9,6 +10,11 @@ public struct Packing3DSolveOutcome: Sendable {
     public var priorUtilisation: Double
     public var priorName: String
     public var statistics: SearchStatistics
-    /// True when every box was packed: the plan is optimal and the search stopped early.
+    /// True when the plan is provably optimal and the search stopped early: every box packed
+    /// (`.volume`), or the volume lower bound on containers reached (`.containers`).
     public var everythingPacked: Bool
+    /// One plan per container: all boxes for `.containers`, `[plan]` for `.volume`.
+    public var containerPlans: [PackingPlan]
+    /// Fewest containers the boxes' volume allows (`.containers`), 1 for `.volume`.
+    public var containerLowerBound: Int
 }

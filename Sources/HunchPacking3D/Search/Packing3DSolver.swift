@@ -1,7 +1,8 @@
 import HunchCore
 
 /// The container-loading pipeline: prior genome (or the caller's) → policy-guided local search
-/// over genomes decoded by the placement engine → best plan.
+/// over genomes decoded by the placement engine → best plan (one container, most volume), or
+/// best plans (all boxes, fewest containers) with `options.objective = .containers`.
 public enum Packing3DSolver {
     public static func solve<P: OperatorPolicy>(
         _ instance: ContainerInstance, options: Packing3DSolveOptions, policy: inout P,
@@ -14,12 +15,14 @@ public enum Packing3DSolver {
             genome = initial
             priorName = "initial-order"
         } else {
-            genome = options.prior.genome(instance, rng: &rng)
+            genome = options.prior.genome(instance, fullSupport: options.fullSupport, rng: &rng)
             priorName = options.prior.rawValue
         }
-        let state = Packing3DSearchState(instance: instance, genome: genome, fullSupport: options.fullSupport)
+        let state = Packing3DSearchState(instance: instance, genome: genome, fullSupport: options.fullSupport,
+                                         objective: options.objective)
+        let volumeObjective = options.objective == .volume
         var priorPlan = state.plan
-        if let initial = options.initialPlan, initial.packedVolume() >= state.packedVolume {
+        if volumeObjective, let initial = options.initialPlan, initial.packedVolume() >= state.packedVolume {
             priorPlan = initial
             priorName = "initial"
         }
@@ -48,59 +51,15 @@ public enum Packing3DSolver {
             }
         }
         var plan = state.plan
-        if let initial = options.initialPlan, initial.packedVolume() > plan.packedVolume() {
+        var containerPlans = state.containerPlans
+        if volumeObjective, let initial = options.initialPlan, initial.packedVolume() > plan.packedVolume() {
             plan = initial
+            containerPlans = [initial]
         }
         return Packing3DSolveOutcome(plan: plan, utilisation: plan.utilisation(instance),
                                      priorUtilisation: priorUtilisation, priorName: priorName,
-                                     statistics: stats, everythingPacked: state.everythingPacked)
-    }
-}
-
-/// Wraps the search state so that the loop stops once every box is packed (the engine's stop
-/// condition knows only time, steps, work and interruption), and Ctrl-C still stops it.
-final class EverythingPackedWatch: SearchState {
-    let state: Packing3DSearchState
-    let done: Interruption
-    let callerInterruption: Interruption
-
-    init(state: Packing3DSearchState, done: Interruption, callerInterruption: Interruption) {
-        self.state = state
-        self.done = done
-        self.callerInterruption = callerInterruption
-    }
-
-    var objective: Double { state.objective }
-    var operatorNames: [String] { state.operatorNames }
-    var problemFeatureCount: Int { state.problemFeatureCount }
-    func writeProblemFeatures(to buffer: UnsafeMutableBufferPointer<Double>) { state.writeProblemFeatures(to: buffer) }
-
-    func descend(stop: StopCondition) -> Int {
-        let work = state.descend(stop: callerStop(stop))
-        check()
-        return work
-    }
-
-    func beginTrial() { state.beginTrial() }
-
-    func apply(action: Int, rng: inout SeededGenerator, stop: StopCondition) -> Int {
-        let work = state.apply(action: action, rng: &rng, stop: callerStop(stop))
-        check()
-        return work
-    }
-
-    func commitTrial() { state.commitTrial(); check() }
-    func rollbackTrial() { state.rollbackTrial() }
-    func saveBest() { state.saveBest() }
-    func restoreBest() { state.restoreBest() }
-
-    private func callerStop(_ stop: StopCondition) -> StopCondition {
-        var s = stop
-        s.interruption = callerInterruption
-        return s
-    }
-
-    private func check() {
-        if callerInterruption.isRequested || state.everythingPacked { done.request() }
+                                     statistics: stats, everythingPacked: state.everythingPacked,
+                                     containerPlans: containerPlans,
+                                     containerLowerBound: volumeObjective ? 1 : state.containerLowerBound)
     }
 }
