@@ -26,7 +26,7 @@ struct BinPackingRunner: FamilyRunner {
         let entry = manifestEntry(path: request.path)
         var options = BinPackingSolveOptions()
         options.seed = request.options.seed
-        options.acceptance = request.options.makeAcceptance()
+        options.acceptance = request.options.makeAcceptance(default: BinPackingSolveOptions().acceptance)
         if let name = try checkedPriorName(request.options), let prior = BinPackingPrior(rawValue: name) { options.prior = prior }
         if let initial = request.initialPath { options.initialSolution = try readSolution(initial, instance: instance) }
 
@@ -74,7 +74,7 @@ struct BinPackingRunner: FamilyRunner {
             let outcome = BinPackingSolver.solve(instance, options: options, policy: &policy, stop: stop, observer: observer)
             observer?.finish()
             solution = outcome.solution
-            recordSearch(&record, stats: outcome.statistics, options: request.options, policy: policy.name,
+            recordSearch(&record, stats: outcome.statistics, options: request.options, acceptance: options.acceptance, policy: policy.name,
                          prior: llmReport.map(LLMStart.priorLabel) ?? outcome.priorName, initialObjective: Double(outcome.priorBinCount))
             if let llmReport { record.details?["llm"] = llmReport }
         }

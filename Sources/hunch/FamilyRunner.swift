@@ -163,7 +163,7 @@ extension FamilyRunner {
 
     /// Fills the search part of a record (prior, policy, steps, stop reason, statistics).
     static func recordSearch(_ record: inout SolveRecord, stats: SearchStatistics, options: SearchOptions,
-                             policy: String, prior: String, initialObjective: Double) {
+                             acceptance: Acceptance, policy: String, prior: String, initialObjective: Double) {
         record.seed = options.seed
         record.prior = prior
         record.policy = policy
@@ -173,7 +173,7 @@ extension FamilyRunner {
         record.timeLimit = options.effectiveTimeLimit
         record.maxSteps = options.maxSteps
         var details = record.details ?? [:]
-        details["acceptance"] = .string(options.makeAcceptance().name)
+        details["acceptance"] = .string(acceptance.name)
         details["time_to_best_s"] = .double(stats.timeToBest)
         details["operators"] = operatorDetails(stats)
         record.details = details

@@ -29,7 +29,7 @@ struct JobShopRunner: FamilyRunner {
         let entry = manifestEntry(path: request.path)
         var options = JobShopSolveOptions()
         options.seed = request.options.seed
-        options.acceptance = request.options.makeAcceptance()
+        options.acceptance = request.options.makeAcceptance(default: JobShopSolveOptions().acceptance)
         if let name = try checkedPriorName(request.options), let prior = JobShopPrior(rawValue: name) { options.prior = prior }
         if let initial = request.initialPath { options.initialSchedule = try readSchedule(initial, instance: instance) }
 
@@ -77,7 +77,7 @@ struct JobShopRunner: FamilyRunner {
             let outcome = JobShopSolver.solve(instance, options: options, policy: &policy, stop: stop, observer: observer)
             observer?.finish()
             schedule = outcome.schedule
-            recordSearch(&record, stats: outcome.statistics, options: request.options, policy: policy.name,
+            recordSearch(&record, stats: outcome.statistics, options: request.options, acceptance: options.acceptance, policy: policy.name,
                          prior: llmReport.map(LLMStart.priorLabel) ?? outcome.priorName, initialObjective: Double(outcome.priorMakespan))
             if let llmReport { record.details?["llm"] = llmReport }
         }

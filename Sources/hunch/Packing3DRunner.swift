@@ -46,7 +46,7 @@ struct Packing3DRunner: FamilyRunner {
         let entry = manifestEntry(path: request.path)
         var options = Packing3DSolveOptions()
         options.seed = request.options.seed
-        options.acceptance = request.options.makeAcceptance()
+        options.acceptance = request.options.makeAcceptance(default: Packing3DSolveOptions().acceptance)
         if let name = try checkedPriorName(request.options), let prior = Packing3DPrior(rawValue: name) { options.prior = prior }
         if let initial = request.initialPath { options.initialPlan = try readPlan(initial, instance: instance) }
 
@@ -54,16 +54,22 @@ struct Packing3DRunner: FamilyRunner {
         if request.options.prior == "llm" && options.initialPlan == nil {
             var rng = SeededGenerator(seed: options.seed)
             let fallback = Packing3DPrior.default.construct(instance, fullSupport: options.fullSupport, rng: &rng)
+            var llmOrder: [Int]?
             let (plan, report) = try LLMStart.order(
                 mode: "box-type-order", system: Packing3DLLMPrompt.system(), user: Packing3DLLMPrompt.user(instance),
                 count: instance.boxTypes.count, fallbackName: Packing3DPrior.default.rawValue, options: request.options,
                 commandStart: request.commandStart, clock: clock,
                 complete: { order in
+                    llmOrder = order
                     let plan = BoxOrderDecoder.plan(instance, boxTypeOrder: order, fullSupport: options.fullSupport)
                     try PlacementValidation.check(plan, instance: instance, requireFullSupport: options.fullSupport)
                     return plan
                 },
                 fallback: { fallback })
+            // The search continues from the model's order (its genome), not only from its plan.
+            if case .bool(true)? = report["used_model"], let order = llmOrder {
+                options.initialGenome = BoxOrderDecoder.genome(instance, boxTypeOrder: order)
+            }
             options.initialPlan = plan
             llmReport = report
         }
@@ -94,7 +100,7 @@ struct Packing3DRunner: FamilyRunner {
             let outcome = Packing3DSolver.solve(instance, options: options, policy: &policy, stop: stop, observer: observer)
             observer?.finish()
             plan = outcome.plan
-            recordSearch(&record, stats: outcome.statistics, options: request.options, policy: policy.name,
+            recordSearch(&record, stats: outcome.statistics, options: request.options, acceptance: options.acceptance, policy: policy.name,
                          prior: llmReport.map(LLMStart.priorLabel) ?? outcome.priorName, initialObjective: outcome.priorUtilisation)
             if let llmReport { record.details?["llm"] = llmReport }
         }

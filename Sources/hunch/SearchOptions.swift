@@ -34,8 +34,8 @@ struct SearchOptions: ParsableArguments {
     @Option(name: .long, help: "Operator-selection policy: \(NamedPolicy.names.joined(separator: ", ")), or a weights file (.json) from `hunch train`.")
     var policy: String = "roulette"
 
-    @Option(name: .long, help: "Trial acceptance: better (no worse than current) or threshold[:fraction].")
-    var acceptance: String = "better"
+    @Option(name: .long, help: "Trial acceptance: better (no worse than current) or threshold[:fraction]; default: the family's (tsp, jobshop: better; binpacking: threshold:0.0003; packing3d: threshold:0.02).")
+    var acceptance: String?
 
     @Flag(name: .long, inversion: .prefixedNo, help: "Compute a lower bound (TSP: Held–Karp) when no optimum is known, for a proven gap.")
     var bound = true
@@ -54,7 +54,7 @@ struct SearchOptions: ParsableArguments {
         guard NamedPolicy.names.contains(policy) || policy.hasSuffix(".json") else {
             throw ValidationError("unknown --policy '\(policy)'; expected one of: \(NamedPolicy.names.joined(separator: ", ")), or a weights file ending in .json")
         }
-        guard Acceptance(name: acceptance) != nil else {
+        if let acceptance, Acceptance(name: acceptance) == nil {
             throw ValidationError("unknown --acceptance '\(acceptance)'; expected better, threshold or threshold:FRACTION")
         }
     }
@@ -65,7 +65,10 @@ struct SearchOptions: ParsableArguments {
         try PolicyChoice.make(policy, family: family, operators: operators, featureCount: featureCount, bundled: bundled)
     }
 
-    func makeAcceptance() -> Acceptance { Acceptance(name: acceptance)! }
+    /// The acceptance rule named by --acceptance, else the family's own default.
+    func makeAcceptance(default familyDefault: Acceptance) -> Acceptance {
+        acceptance.flatMap { Acceptance(name: $0) } ?? familyDefault
+    }
 
     /// The wall-clock limit in force: --time-limit, else 10 s unless a step limit was given
     /// (a step limit alone keeps runs reproducible).

@@ -72,7 +72,7 @@ struct TSPRunner: FamilyRunner {
 
         var solveOptions = TSPSolveOptions()
         solveOptions.seed = options.seed
-        solveOptions.acceptance = options.makeAcceptance()
+        solveOptions.acceptance = options.makeAcceptance(default: TSPSolveOptions().acceptance)
         if let name = options.prior, name != "llm" {
             guard let prior = TSPPrior(name: name) else {
                 throw CLIError("unknown --prior '\(name)' for tsp; expected one of: \(TSPPrior.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -157,7 +157,7 @@ struct TSPRunner: FamilyRunner {
         let stats = outcome.statistics
         record.details = llmReport.map { ["llm": $0] } ?? [:]
         record.details?.merge([
-            "acceptance": .string(options.makeAcceptance().name),
+            "acceptance": .string(solveOptions.acceptance.name),
             "descent_objective": .double(stats.descentObjective),
             "time_to_best_s": .double(stats.timeToBest),
             "operators": .object(Dictionary(uniqueKeysWithValues: stats.operatorNames.enumerated().map { i, name in
