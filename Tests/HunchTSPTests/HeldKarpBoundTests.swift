@@ -1,3 +1,4 @@
+import HunchCore
 @testable import HunchTSP
 import XCTest
 
@@ -26,6 +27,18 @@ final class HeldKarpBoundTests: XCTestCase {
         XCTAssertEqual(tree.lowerBound(hk.penalties), hk.value, accuracy: 1e-6)
         XCTAssertEqual(hk.bound, Int(hk.value.rounded(.up)))
         XCTAssertEqual(hk.bound, 423)  // the subtour LP value of eil51 is 422.5
+    }
+
+    /// Ctrl-C stops the ascent after its first 1-tree; what it has is still a valid bound.
+    func testInterruptionStopsTheAscentWithAValidBound() {
+        let fixture = EmbeddedInstances.eil51
+        let interruption = Interruption()
+        interruption.request()
+        let hk = HeldKarpBound.compute(fixture.instance, interruption: interruption)
+        XCTAssertEqual(hk.iterations, 1)
+        XCTAssertLessThanOrEqual(hk.bound, fixture.optimum)
+        let full = HeldKarpBound.compute(fixture.instance)
+        XCTAssertGreaterThan(full.iterations, 1)
     }
 
     /// The sparse-graph ascent (used above `denseLimit` nodes) still reports complete 1-trees.
