@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Trains the TSP operator-selection policy that ships in Sources/HunchTSP/Learning/
+# (TSPBundledPolicy+Weights.swift via scripts/embed-policy), writes its learning curve (CSV and
+# SVG) and validates it against the baselines on held-out generated instances at equal CPU time.
+# Same seed, same weights, whatever JOBS.
+# Usage: Benchmarks/rl/train.sh            Environment: JOBS (default: all cores), SEED (default 1),
+# EPISODES (default 480), OUT (default Benchmarks/results).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+HUNCH=${HUNCH:-.build/release/hunch}
+JOBS=${JOBS:-$(nproc)}; SEED=${SEED:-1}; EPISODES=${EPISODES:-480}; OUT=${OUT:-Benchmarks/results}
+mkdir -p "$OUT"
+"$HUNCH" train tsp --seed "$SEED" --jobs "$JOBS" --episodes "$EPISODES" --batch-size 24 --instances-per-batch 4 \
+  --min-size 200 --max-size 5000 --work-per-episode 10000000 \
+  --discount 1 --architecture linear --learning-rate 0.05 --entropy-bonus 0.01 \
+  --out "$OUT/policy-tsp.json" --curve "$OUT/policy-training.csv" --curve-svg "$OUT/policy-training.svg" \
+  --validate 8 --validate-seconds 0.5 --validate-policies uniform,roulette,fixed,learned \
+  | tee "$OUT/policy-training.log"
