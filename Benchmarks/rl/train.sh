@@ -8,11 +8,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 HUNCH=${HUNCH:-.build/release/hunch}
-JOBS=${JOBS:-$(nproc)}; SEED=${SEED:-1}; EPISODES=${EPISODES:-480}; OUT=${OUT:-Benchmarks/results}
+JOBS=${JOBS:-$(nproc)}; SEED=${SEED:-1}; EPISODES=${EPISODES:-384}; OUT=${OUT:-Benchmarks/results}
 mkdir -p "$OUT"
 "$HUNCH" train tsp --seed "$SEED" --jobs "$JOBS" --episodes "$EPISODES" --batch-size 24 --instances-per-batch 4 \
   --min-size 200 --max-size 5000 --work-per-episode 10000000 \
-  --discount 1 --architecture linear --learning-rate 0.05 --entropy-bonus 0.01 \
+  --discount 0.999 --architecture linear --learning-rate 0.05 --entropy-bonus 0.01 \
   --out "$OUT/policy-tsp.json" --curve "$OUT/policy-training.csv" --curve-svg "$OUT/policy-training.svg" \
   --validate 8 --validate-seconds 0.5 --validate-policies uniform,roulette,fixed,learned \
   | tee "$OUT/policy-training.log"
