@@ -7,6 +7,9 @@ Pairs are (instance, seed): every policy ran the same instance with the same see
 wall time. Reports the mean gap per policy (overall and by size class), wins/losses per pair of
 policies and the Wilcoxon signed-rank test on the paired gaps (two-sided, and one-sided for
 "row policy has the lower gap"); zero differences are dropped (Wilcoxon's convention).
+Gaps are recomputed against one reference per instance shared by all input files: the known
+optimum, else the best (highest) lower bound any file recorded — so runs from separate bench
+invocations stay comparable.
 """
 import csv
 import sys
@@ -18,17 +21,25 @@ out_path, inputs = sys.argv[1], sys.argv[2:]
 if not inputs:
     sys.exit(__doc__)
 
-gaps = defaultdict(dict)      # policy -> (instance, seed) -> gap
+values = defaultdict(dict)    # policy -> (instance, seed) -> tour length
 sizes = {}
+reference = {}
 for path in inputs:
     with open(path) as f:
         for row in csv.DictReader(f):
-            if row["kind"] != "search" or not row["gap"]:
+            name = row["instance"]
+            if row["known_optimum"]:
+                reference[name] = float(row["known_optimum"])
+            elif row["kind"] == "bound" and row["value"]:
+                reference[name] = max(reference.get(name, 0.0), float(row["value"]))
+            if row["kind"] != "search" or not row["value"]:
                 continue
-            policy = row["method"].removeprefix("search:")
-            key = (row["instance"], int(row["seed"]))
-            gaps[policy][key] = float(row["gap"])
-            sizes[row["instance"]] = int(row["size"])
+            values[row["method"].removeprefix("search:")][(name, int(row["seed"]))] = float(row["value"])
+            sizes[name] = int(row["size"])
+for name in sizes:
+    if name not in reference:   # no optimum, no bound: the best tour any run found
+        reference[name] = min(v for runs in values.values() for (i, _), v in runs.items() if i == name)
+gaps = {p: {k: (v - reference[k[0]]) / reference[k[0]] for k, v in runs.items()} for p, runs in values.items()}
 
 policies = list(gaps)
 common = set.intersection(*(set(g) for g in gaps.values()))
