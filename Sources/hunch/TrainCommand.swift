@@ -45,7 +45,7 @@ struct TrainCommand: ParsableCommand {
     @Option(name: .long, help: "Distinct instances per update (episodes are spread over them).")
     var instancesPerBatch = 4
 
-    @Option(name: .long, help: "Credit assignment: 0 = each step's own reward charged for its work (default); up to 1 = discounted return-to-go.")
+    @Option(name: .long, help: "Credit assignment: each step is credited with its reward minus its work at the episode's average rate; 0 = that alone (default), up to 1 = plus the discounted credits of the steps after it.")
     var discount = 0.0
 
     @Option(name: .long, help: "Adam learning rate.")
