@@ -30,6 +30,12 @@ struct TrainCommand: ParsableCommand {
     @Option(name: .long, help: "Episode budget: work units per node.")
     var workPerNode = 400
 
+    @Option(name: .long, help: "Episode budget: work units per episode whatever the size (overrides --work-per-node; ~25 million per CPU second).")
+    var workPerEpisode: Int?
+
+    @Option(name: .long, help: "Entropy bonus weight (keeps the policy from collapsing onto one operator too early).")
+    var entropyBonus = 0.001
+
     @Option(name: .long, help: "Episodes in total.")
     var episodes = 400
 
@@ -39,7 +45,7 @@ struct TrainCommand: ParsableCommand {
     @Option(name: .long, help: "Distinct instances per update (episodes are spread over them).")
     var instancesPerBatch = 4
 
-    @Option(name: .long, help: "Credit assignment: 0 = each step's own reward charged for its work (default); up to 1 = discounted return-to-go.")
+    @Option(name: .long, help: "Credit assignment: each step is credited with its reward minus its work at the episode's average rate; 0 = that alone (default), up to 1 = plus the discounted credits of the steps after it.")
     var discount = 0.0
 
     @Option(name: .long, help: "Adam learning rate.")
@@ -66,6 +72,24 @@ struct TrainCommand: ParsableCommand {
     @Option(name: .long, help: "Write the learning curve as SVG.")
     var curveSvg: String?
 
+    @Option(name: .long, help: "Skip training: validate this weights file instead.")
+    var weights: String?
+
+    @Option(name: .customLong("validate"), help: "After training, compare the policy with the baselines on this many held-out generated instances (0: skip).")
+    var validationInstances = 0
+
+    @Option(name: .long, help: "Validation: search seeds per instance.")
+    var validateSeeds = 2
+
+    @Option(name: .long, help: "Validation: CPU seconds per run (a stand-in for equal wall time that a busy machine does not skew).")
+    var validateSeconds = 1.0
+
+    @Option(name: .long, help: "Validation: policies to compare (names or weights files); 'learned' is the trained or --weights policy.")
+    var validatePolicies = "uniform,roulette,fixed,learned"
+
+    @Option(name: .long, help: "Validation: seed of the held-out instances (distinct from the training stream whatever --seed).")
+    var validateSeed: UInt64 = 0xC0FFEE
+
     func validate() throws {
         guard family == "tsp" else { throw ValidationError("unknown family '\(family)'; supported: tsp") }
         guard PolicyNetwork.Architecture(rawValue: architecture) != nil else {
@@ -73,6 +97,12 @@ struct TrainCommand: ParsableCommand {
         }
         guard (0...1).contains(discount) else { throw ValidationError("--discount must be between 0 and 1") }
         guard minSize >= 8, maxSize >= minSize else { throw ValidationError("need 8 ≤ --min-size ≤ --max-size") }
+        guard entropyBonus >= 0, (workPerEpisode ?? 1) >= 1 else {
+            throw ValidationError("--entropy-bonus must be ≥ 0 and --work-per-episode ≥ 1")
+        }
+        guard validationInstances >= 0, validateSeeds >= 1, validateSeconds > 0 else {
+            throw ValidationError("--validate must be ≥ 0, --validate-seeds ≥ 1 and --validate-seconds > 0")
+        }
         guard episodes >= 1, batchSize >= 1, jobs >= 1, hidden >= 1, workPerNode >= 1 else {
             throw ValidationError("--episodes, --batch-size, --jobs, --hidden and --work-per-node must be ≥ 1")
         }
@@ -84,10 +114,17 @@ struct TrainCommand: ParsableCommand {
         environment.minSize = minSize
         environment.maxSize = maxSize
         environment.workPerNode = workPerNode
+        environment.workPerEpisode = workPerEpisode
         if let instances {
             let items = try InstanceSource.list(instances, families: ["tsp"])
             guard !items.isEmpty else { throw CLIError("\(instances): no TSP instances found") }
             environment.instances = try items.map { try TSPLIBReader.read(path: $0.path) }
+        }
+        if let weights {
+            let network = try PolicyWeights.read(path: weights).network(
+                family: family, operators: environment.operatorNames, featureCount: environment.featureCount, source: weights)
+            try runValidation(environment: environment, network: network)
+            return
         }
         var settings = PolicyGradientTrainer.Settings()
         settings.architecture = PolicyNetwork.Architecture(rawValue: architecture)!
@@ -97,6 +134,7 @@ struct TrainCommand: ParsableCommand {
         settings.instancesPerBatch = instancesPerBatch
         settings.discount = discount
         settings.learningRate = learningRate
+        settings.entropyBonus = entropyBonus
         settings.seed = seed
         settings.jobs = jobs
         let clock = MonotonicClock()
@@ -126,5 +164,38 @@ struct TrainCommand: ParsableCommand {
                 series: [("mean return", points.map { (Double($0.episodes), $0.meanReturn) })]), to: curveSvg)
         }
         print(String(format: "trained in %.1f s; wrote %@", elapsed, out))
+        if validationInstances > 0 { try runValidation(environment: environment, network: network) }
+    }
+
+    /// Paired comparison on held-out generated instances at equal CPU time per run.
+    func runValidation(environment: TSPTrainingEnvironment, network: PolicyNetwork) throws {
+        var environment = environment
+        environment.instances = []
+        let names = validatePolicies.split(separator: ",").map(String.init)
+        var made: [String: NamedPolicy] = [:]
+        for name in names {
+            made[name] = name == "learned" ? .learned(LearnedPolicy(network: network))
+                : try PolicyChoice.make(name, family: family, operators: environment.operatorNames,
+                                        featureCount: environment.featureCount, bundled: TSPBundledPolicy.weights)
+        }
+        var evaluation = PolicyEvaluation(seed: validateSeed, instances: validationInstances, seeds: validateSeeds, cpuSeconds: validateSeconds)
+        evaluation.jobs = jobs
+        let fixed = made
+        let results = evaluation.run(environment: environment, policies: names) { fixed[$0]! }
+        let gaps = PolicyEvaluation.gaps(results, episodes: evaluation.episodes)
+        print("validation: \(validationInstances) held-out instances × \(validateSeeds) seeds, \(validateSeconds) CPU s per run; gap to the best found per instance")
+        for (r, g) in zip(results, gaps) {
+            let steps = Double(r.steps.reduce(0, +)) / Double(max(1, r.steps.count))
+            let work = Double(r.work.reduce(0, +)) / Double(max(1, r.work.count))
+            print(String(format: "  %-28@ mean gap %.4f%%  mean steps %.0f  mean work %.0f", r.policy as NSString,
+                         100 * g.reduce(0, +) / Double(max(1, g.count)), steps, work))
+        }
+        guard let l = names.firstIndex(of: "learned") else { return }
+        for (i, name) in names.enumerated() where i != l {
+            let a = gaps[l], b = gaps[i]
+            let wins = zip(a, b).filter { $0 < $1 }.count, losses = zip(a, b).filter { $0 > $1 }.count
+            print(String(format: "  learned vs %-20@ wins %d  losses %d  Wilcoxon p %.4f", name as NSString, wins, losses,
+                         WilcoxonSignedRank(a, b).pValue))
+        }
     }
 }

@@ -24,8 +24,8 @@ public struct PolicyGradientTrainer {
         public var entropyBonus = 0.001
         /// How far rewards reach back: 0 credits each step with its own reward only, charged for
         /// its work at the episode's average rate of improvement per unit of work (a contextual
-        /// bandit: "was this step more efficient than the episode's average?"); 1 credits it with
-        /// all later improvement in the episode (return-to-go); in between, discounted.
+        /// bandit: "was this step more efficient than the episode's average?"); up to 1, it is
+        /// also credited with the discounted, equally charged rewards of the steps after it.
         public var discount = 0.0
         public var seed: UInt64 = 1
         public var jobs = ProcessInfo.processInfo.activeProcessorCount
@@ -126,18 +126,20 @@ public struct PolicyGradientTrainer {
         return Trajectory(features: recorder.features, actions: recorder.actions, rewards: rewards, works: recorder.works)
     }
 
-    /// Each step's credit: its work-charged reward (discount 0) or its discounted return-to-go.
+    /// Each step's credit: its reward minus its work charged at the episode's average rate of
+    /// improvement per unit of work (so a step must beat the episode's own efficiency to earn
+    /// credit: the average-reward view of a fixed budget), summed with discount `discount` over
+    /// the steps that follow. Discount 0 is a contextual bandit; between 0 and 1 a step is also
+    /// credited with what the next ~1/(1−discount) steps found from the state it left (the value
+    /// of diversifying); 1 is the work-charged return-to-go.
     func credit(_ t: Trajectory) -> [Double] {
         let n = t.rewards.count
-        if settings.discount == 0 {
-            let totalWork = Double(t.works.reduce(0, +))
-            let rate = totalWork > 0 ? t.rewards.reduce(0, +) / totalWork : 0
-            return (0..<n).map { t.rewards[$0] - rate * Double(t.works[$0]) }
-        }
+        let totalWork = Double(t.works.reduce(0, +))
+        let rate = totalWork > 0 ? t.rewards.reduce(0, +) / totalWork : 0
         var g = 0.0
         var out = [Double](repeating: 0, count: n)
         for i in stride(from: n - 1, through: 0, by: -1) {
-            g = t.rewards[i] + settings.discount * g
+            g = (t.rewards[i] - rate * Double(t.works[i])) + settings.discount * g
             out[i] = g
         }
         return out

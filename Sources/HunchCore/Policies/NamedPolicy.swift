@@ -6,17 +6,19 @@
 public enum NamedPolicy: OperatorPolicy {
     case uniform(UniformPolicy)
     case roulette(RoulettePolicy)
+    case fixed(FixedSchedulePolicy)
     case learned(LearnedPolicy)
 
     /// Names accepted by `--policy` besides a weights file (`learned` needs the family's weights,
     /// so the caller builds it with `.learned(LearnedPolicy(network:))`).
-    public static let names = ["uniform", "roulette", "learned"]
+    public static let names = ["uniform", "roulette", "fixed", "learned"]
 
     /// The policies that need no weights.
     public init?(name: String) {
         switch name {
         case "uniform": self = .uniform(UniformPolicy())
         case "roulette": self = .roulette(RoulettePolicy())
+        case "fixed": self = .fixed(FixedSchedulePolicy())
         default: return nil
         }
     }
@@ -25,6 +27,7 @@ public enum NamedPolicy: OperatorPolicy {
         switch self {
         case .uniform(let p): return p.name
         case .roulette(let p): return p.name
+        case .fixed(let p): return p.name
         case .learned(let p): return p.name
         }
     }
@@ -36,6 +39,9 @@ public enum NamedPolicy: OperatorPolicy {
         case .roulette(var p):
             self = .uniform(UniformPolicy())
             p.prepare(operatorCount: operatorCount, featureCount: featureCount); self = .roulette(p)
+        case .fixed(var p):
+            self = .uniform(UniformPolicy())
+            p.prepare(operatorCount: operatorCount, featureCount: featureCount); self = .fixed(p)
         case .learned(var p):
             self = .uniform(UniformPolicy())
             p.prepare(operatorCount: operatorCount, featureCount: featureCount); self = .learned(p)
@@ -49,6 +55,9 @@ public enum NamedPolicy: OperatorPolicy {
         case .roulette(var p):
             self = .uniform(UniformPolicy())
             let a = p.chooseOperator(features: features, rng: &rng); self = .roulette(p); return a
+        case .fixed(var p):
+            self = .uniform(UniformPolicy())
+            let a = p.chooseOperator(features: features, rng: &rng); self = .fixed(p); return a
         case .learned(var p):
             self = .uniform(UniformPolicy())
             let a = p.chooseOperator(features: features, rng: &rng); self = .learned(p); return a
@@ -57,7 +66,7 @@ public enum NamedPolicy: OperatorPolicy {
 
     public mutating func observe(operator action: Int, reward: Double, outcome: StepOutcome) {
         switch self {
-        case .uniform, .learned:
+        case .uniform, .fixed, .learned:
             break
         case .roulette(var p):
             self = .uniform(UniformPolicy())

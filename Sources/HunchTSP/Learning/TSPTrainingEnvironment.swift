@@ -8,6 +8,9 @@ public struct TSPTrainingEnvironment: TrainingEnvironment {
     public var maxSize = 2000
     /// Work units (move evaluations and swaps) per node per episode.
     public var workPerNode = 400
+    /// A fixed work budget per episode instead (like a fixed time limit per instance, whatever its
+    /// size: about 25 million units per CPU second).
+    public var workPerEpisode: Int?
     /// Instances to train on instead of generated ones.
     public var instances: [TSPInstance] = []
 
@@ -33,7 +36,7 @@ public struct TSPTrainingEnvironment: TrainingEnvironment {
         let state = TSPSearchState(instance: instance, candidates: candidates, tour: tour)
         let averageEdge = max(1e-9, Double(instance.tourLength(tour)) / Double(max(1, instance.dimension)))
         return TrainingEpisode(state: state,
-                               stop: StopCondition(maxWork: workPerNode * instance.dimension, interruption: Interruption()),
+                               stop: StopCondition(maxWork: workPerEpisode ?? workPerNode * instance.dimension, interruption: Interruption()),
                                rewardScale: averageEdge)
     }
 }
