@@ -184,3 +184,18 @@ extension BinPackingRunner {
                                                                    seed: settings.seed, name: name))
     }
 }
+
+extension BinPackingRunner {
+    /// Sizes are numbers of items.
+    static func trainingEnvironment(minSize: Int?, maxSize: Int?, workPerUnit: Int?, workPerEpisode: Int?,
+                                    files: [String]) throws -> any TrainingEnvironment {
+        var environment = BinPackingTrainingEnvironment()
+        if let minSize { environment.minItems = minSize }
+        if let maxSize { environment.maxItems = maxSize }
+        if let workPerUnit { environment.workPerItem = workPerUnit }
+        environment.instances = try files.map(read)
+        return environment
+    }
+
+    static func bundledWeights() throws -> PolicyWeights { try BinPackingBundledPolicy.weights() }
+}

@@ -26,6 +26,13 @@ protocol FamilyRunner {
     static func addresses(inFile path: String) throws -> [String]
     /// A random instance in the family's standard file format (`hunch generate`).
     static func generate(_ settings: GenerateSettings) throws -> String
+    /// The family's RL training environment (`hunch train`): generated instances of sizes in
+    /// `minSize…maxSize` (the family's size unit; nil: its defaults) or the given files, with a
+    /// work budget per size unit (nil: the family's default).
+    static func trainingEnvironment(minSize: Int?, maxSize: Int?, workPerUnit: Int?, workPerEpisode: Int?,
+                                    files: [String]) throws -> any TrainingEnvironment
+    /// The trained policy shipped in the binary (`--policy learned`); throws when none is.
+    static func bundledWeights() throws -> PolicyWeights
     /// True when `solve` computes its bound in negligible time (so bench keeps it on); false
     /// when it costs search time (TSP's Held–Karp ascent), and bench computes it apart.
     static var cheapBound: Bool { get }

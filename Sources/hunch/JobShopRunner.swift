@@ -197,3 +197,18 @@ extension JobShopRunner {
                                                                  seed: settings.seed, name: name))
     }
 }
+
+extension JobShopRunner {
+    /// Sizes are numbers of jobs; machines are drawn from the environment's own range.
+    static func trainingEnvironment(minSize: Int?, maxSize: Int?, workPerUnit: Int?, workPerEpisode: Int?,
+                                    files: [String]) throws -> any TrainingEnvironment {
+        var environment = JobShopTrainingEnvironment()
+        if let minSize { environment.minJobs = minSize }
+        if let maxSize { environment.maxJobs = maxSize }
+        if let workPerUnit { environment.workPerOperation = workPerUnit }
+        environment.instances = try files.map(read)
+        return environment
+    }
+
+    static func bundledWeights() throws -> PolicyWeights { try JobShopBundledPolicy.weights() }
+}

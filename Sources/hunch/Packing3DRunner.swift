@@ -203,3 +203,18 @@ extension Packing3DRunner {
         return ThpackWriter.write([Packing3DGenerator.random(boxTypes: settings.boxTypes, seed: settings.seed, name: name)])
     }
 }
+
+extension Packing3DRunner {
+    /// Sizes are numbers of box types; the budget is counted in decodes per episode.
+    static func trainingEnvironment(minSize: Int?, maxSize: Int?, workPerUnit: Int?, workPerEpisode: Int?,
+                                    files: [String]) throws -> any TrainingEnvironment {
+        var environment = Packing3DTrainingEnvironment()
+        if let minSize { environment.minTypes = minSize }
+        if let maxSize { environment.maxTypes = maxSize }
+        if let workPerEpisode { environment.decodesPerEpisode = workPerEpisode }
+        environment.instances = try files.map(read)
+        return environment
+    }
+
+    static func bundledWeights() throws -> PolicyWeights { try Packing3DBundledPolicy.weights() }
+}

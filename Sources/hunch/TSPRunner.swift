@@ -219,3 +219,20 @@ struct TSPRunner: FamilyRunner {
         return try TourFile.read(path: path, dimension: dimension)
     }
 }
+
+extension TSPRunner {
+    static func trainingEnvironment(minSize: Int?, maxSize: Int?, workPerUnit: Int?, workPerEpisode: Int?,
+                                    files: [String]) throws -> any TrainingEnvironment {
+        var environment = TSPTrainingEnvironment()
+        if let minSize { environment.minSize = minSize }
+        if let maxSize { environment.maxSize = maxSize }
+        if let workPerUnit { environment.workPerNode = workPerUnit }
+        environment.workPerEpisode = workPerEpisode
+        environment.instances = try files.map { path in
+            do { return try TSPLIBReader.read(path: path) } catch { throw CLIError("\(error)") }
+        }
+        return environment
+    }
+
+    static func bundledWeights() throws -> PolicyWeights { try TSPBundledPolicy.weights() }
+}

@@ -1,36 +1,35 @@
 import ArgumentParser
 import Foundation
 import HunchCore
-import HunchTSP
 
 struct TrainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "train",
         abstract: "Train an operator-selection policy with policy-gradient RL on a family's real search.",
         discussion: """
-        Episodes run the real local search under a work budget (move evaluations and swaps per
-        node), on generated instances (sizes log-uniform in --min-size…--max-size, uniform and
-        clustered) or on the files in --instances. Reward: improvement of the best objective in
-        units of the start tour's average edge. Reproducible: the same seed gives the same weights,
-        whatever --jobs.
+        Episodes run the family's real local search under a work budget, on generated instances
+        (sizes log-uniform in --min-size…--max-size: TSP nodes, job-shop jobs, bin-packing items,
+        3D box types) or on the files in --instances. Reward: improvement of the best objective in
+        units of the instance's scale (TSP: the start tour's average edge), with each step's work
+        charged. Reproducible: the same seed gives the same weights, whatever --jobs.
         """)
 
-    @Argument(help: "Family: tsp.")
+    @Argument(help: "Family: tsp, jobshop, binpacking or packing3d.")
     var family: String
 
     @Option(name: .long, help: "Train on these instance files (a folder) instead of generated ones.")
     var instances: String?
 
-    @Option(name: .long, help: "Smallest generated instance.")
-    var minSize = 100
+    @Option(name: .long, help: "Smallest generated instance (default: the family's; tsp 100 nodes).")
+    var minSize: Int?
 
-    @Option(name: .long, help: "Largest generated instance.")
-    var maxSize = 2000
+    @Option(name: .long, help: "Largest generated instance (default: the family's; tsp 2000 nodes).")
+    var maxSize: Int?
 
-    @Option(name: .long, help: "Episode budget: work units per node.")
-    var workPerNode = 400
+    @Option(name: .long, help: "Episode budget: work units per size unit (tsp: per node, default 400; jobshop: per operation; binpacking: per item).")
+    var workPerNode: Int?
 
-    @Option(name: .long, help: "Episode budget: work units per episode whatever the size (overrides --work-per-node; ~25 million per CPU second).")
+    @Option(name: .long, help: "Episode budget: work units per episode whatever the size (tsp: overrides --work-per-node, ~25 million per CPU second; packing3d: decodes per episode).")
     var workPerEpisode: Int?
 
     @Option(name: .long, help: "Entropy bonus weight (keeps the policy from collapsing onto one operator too early).")
@@ -91,39 +90,39 @@ struct TrainCommand: ParsableCommand {
     var validateSeed: UInt64 = 0xC0FFEE
 
     func validate() throws {
-        guard family == "tsp" else { throw ValidationError("unknown family '\(family)'; supported: tsp") }
+        guard (try? Families.runner(family)) != nil else {
+            throw ValidationError("unknown family '\(family)'; supported: \(Families.names.joined(separator: ", "))")
+        }
         guard PolicyNetwork.Architecture(rawValue: architecture) != nil else {
             throw ValidationError("--architecture must be linear or mlp")
         }
         guard (0...1).contains(discount) else { throw ValidationError("--discount must be between 0 and 1") }
-        guard minSize >= 8, maxSize >= minSize else { throw ValidationError("need 8 ≤ --min-size ≤ --max-size") }
+        guard (minSize ?? 1) >= 1, (maxSize ?? Int.max) >= (minSize ?? 1) else { throw ValidationError("need 1 ≤ --min-size ≤ --max-size") }
         guard entropyBonus >= 0, (workPerEpisode ?? 1) >= 1 else {
             throw ValidationError("--entropy-bonus must be ≥ 0 and --work-per-episode ≥ 1")
         }
         guard validationInstances >= 0, validateSeeds >= 1, validateSeconds > 0 else {
             throw ValidationError("--validate must be ≥ 0, --validate-seeds ≥ 1 and --validate-seconds > 0")
         }
-        guard episodes >= 1, batchSize >= 1, jobs >= 1, hidden >= 1, workPerNode >= 1 else {
+        guard episodes >= 1, batchSize >= 1, jobs >= 1, hidden >= 1, (workPerNode ?? 1) >= 1 else {
             throw ValidationError("--episodes, --batch-size, --jobs, --hidden and --work-per-node must be ≥ 1")
         }
     }
 
     func run() throws {
         setvbuf(stdout, nil, _IOLBF, 0)   // the learning curve appears line by line, even in a log file
-        var environment = TSPTrainingEnvironment()
-        environment.minSize = minSize
-        environment.maxSize = maxSize
-        environment.workPerNode = workPerNode
-        environment.workPerEpisode = workPerEpisode
+        let runner = try Families.runner(family)
+        var files: [String] = []
         if let instances {
-            let items = try InstanceSource.list(instances, families: ["tsp"])
-            guard !items.isEmpty else { throw CLIError("\(instances): no TSP instances found") }
-            environment.instances = try items.map { try TSPLIBReader.read(path: $0.path) }
+            files = try InstanceSource.list(instances, families: [runner.family]).map(\.path)
+            guard !files.isEmpty else { throw CLIError("\(instances): no \(runner.family) instances found") }
         }
+        let environment = try runner.trainingEnvironment(minSize: minSize, maxSize: maxSize, workPerUnit: workPerNode,
+                                                         workPerEpisode: workPerEpisode, files: files)
         if let weights {
             let network = try PolicyWeights.read(path: weights).network(
                 family: family, operators: environment.operatorNames, featureCount: environment.featureCount, source: weights)
-            try runValidation(environment: environment, network: network)
+            try runValidation(runner: runner, network: network)
             return
         }
         var settings = PolicyGradientTrainer.Settings()
@@ -164,19 +163,20 @@ struct TrainCommand: ParsableCommand {
                 series: [("mean return", points.map { (Double($0.episodes), $0.meanReturn) })]), to: curveSvg)
         }
         print(String(format: "trained in %.1f s; wrote %@", elapsed, out))
-        if validationInstances > 0 { try runValidation(environment: environment, network: network) }
+        if validationInstances > 0 { try runValidation(runner: runner, network: network) }
     }
 
     /// Paired comparison on held-out generated instances at equal CPU time per run.
-    func runValidation(environment: TSPTrainingEnvironment, network: PolicyNetwork) throws {
-        var environment = environment
-        environment.instances = []
+    func runValidation(runner: any FamilyRunner.Type, network: PolicyNetwork) throws {
+        // Held-out generated instances: the same environment without the training files.
+        let environment = try runner.trainingEnvironment(minSize: minSize, maxSize: maxSize, workPerUnit: workPerNode,
+                                                         workPerEpisode: workPerEpisode, files: [])
         let names = validatePolicies.split(separator: ",").map(String.init)
         var made: [String: NamedPolicy] = [:]
         for name in names {
             made[name] = name == "learned" ? .learned(LearnedPolicy(network: network))
                 : try PolicyChoice.make(name, family: family, operators: environment.operatorNames,
-                                        featureCount: environment.featureCount, bundled: TSPBundledPolicy.weights)
+                                        featureCount: environment.featureCount, bundled: runner.bundledWeights)
         }
         var evaluation = PolicyEvaluation(seed: validateSeed, instances: validationInstances, seeds: validateSeeds, cpuSeconds: validateSeconds)
         evaluation.jobs = jobs
