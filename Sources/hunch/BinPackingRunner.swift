@@ -59,10 +59,17 @@ struct BinPackingRunner: FamilyRunner {
         record.knownOptimum = entry?.optimum
         record.bound = Double(bound)
         let solution: BinPackingSolution
-        if request.priorOnly && options.initialSolution == nil {
-            var rng = SeededGenerator(seed: options.seed)
-            solution = options.prior.construct(instance, rng: &rng)
-            record.prior = options.prior.rawValue
+        if request.priorOnly {
+            // The prior alone (bench): the model's answer when --prior llm, else the heuristic.
+            if let given = options.initialSolution {
+                solution = given
+                record.prior = llmReport.map(LLMStart.priorLabel) ?? "initial"
+                if let llmReport { record.details = ["llm": llmReport] }
+            } else {
+                var rng = SeededGenerator(seed: options.seed)
+                solution = options.prior.construct(instance, rng: &rng)
+                record.prior = options.prior.rawValue
+            }
             record.seed = options.seed
             record.steps = 0
             record.initialObjective = Double(solution.binCount)

@@ -62,10 +62,17 @@ struct JobShopRunner: FamilyRunner {
         record.knownOptimum = entry?.optimum
         record.bound = Double(bound)
         let schedule: JobShopSchedule
-        if request.priorOnly && options.initialSchedule == nil {
-            var rng = SeededGenerator(seed: options.seed)
-            schedule = options.prior.construct(instance, rng: &rng)
-            record.prior = options.prior.rawValue
+        if request.priorOnly {
+            // The prior alone (bench): the model's answer when --prior llm, else the heuristic.
+            if let given = options.initialSchedule {
+                schedule = given
+                record.prior = llmReport.map(LLMStart.priorLabel) ?? "initial"
+                if let llmReport { record.details = ["llm": llmReport] }
+            } else {
+                var rng = SeededGenerator(seed: options.seed)
+                schedule = options.prior.construct(instance, rng: &rng)
+                record.prior = options.prior.rawValue
+            }
             record.seed = options.seed
             record.steps = 0
             record.initialObjective = Double(schedule.makespan(instance))

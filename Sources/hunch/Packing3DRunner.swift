@@ -85,10 +85,17 @@ struct Packing3DRunner: FamilyRunner {
         record.knownOptimum = entry?.optimum
         record.bound = bound
         let plan: PackingPlan
-        if request.priorOnly && options.initialPlan == nil {
-            var rng = SeededGenerator(seed: options.seed)
-            plan = options.prior.construct(instance, fullSupport: options.fullSupport, rng: &rng)
-            record.prior = options.prior.rawValue
+        if request.priorOnly {
+            // The prior alone (bench): the model's answer when --prior llm, else the heuristic.
+            if let given = options.initialPlan {
+                plan = given
+                record.prior = llmReport.map(LLMStart.priorLabel) ?? "initial"
+                if let llmReport { record.details = ["llm": llmReport] }
+            } else {
+                var rng = SeededGenerator(seed: options.seed)
+                plan = options.prior.construct(instance, fullSupport: options.fullSupport, rng: &rng)
+                record.prior = options.prior.rawValue
+            }
             record.seed = options.seed
             record.steps = 0
             record.initialObjective = plan.utilisation(instance)
