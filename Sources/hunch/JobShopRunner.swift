@@ -125,6 +125,7 @@ struct JobShopRunner: FamilyRunner {
             throw CLIError("\(request.path): \(error)")
         }
         var record = SolveRecord(problem: family, instance: request.path, status: result.status.name, timeSeconds: 0)
+        if case .error(let message) = result.status { record.error = "GLPK: \(message)" }
         record.name = entry?.name ?? instance.name
         record.size = instance.jobCount * instance.machineCount
         record.knownOptimum = entry?.optimum

@@ -137,14 +137,8 @@ struct Packing3DRunner: FamilyRunner {
         } catch {
             throw CLIError("\(request.path): \(error)")
         }
-        var record = SolveRecord(problem: family, instance: request.path, status: "feasible", timeSeconds: 0)
-        switch result.status {
-        case .optimal: record.status = "optimal"
-        case .feasibleWithBound: record.status = "feasible"
-        case .infeasible: record.status = "infeasible"
-        case .noSolutionInTime: record.status = "no_solution"
-        case .error(let message): record.status = "error"; record.error = "GLPK: \(message)"
-        }
+        var record = SolveRecord(problem: family, instance: request.path, status: result.status.name, timeSeconds: 0)
+        if case .error(let message) = result.status { record.error = "GLPK: \(message)" }
         record.name = entry?.name ?? instance.name
         record.size = instance.boxCount
         record.knownOptimum = entry?.optimum

@@ -104,13 +104,13 @@ public enum Packing3DExactSolver {
             }
             let utilisation = found.utilisation(instance)
             let proven = result.status == .optimal
-            return Packing3DExactResult(status: proven ? .optimal : .feasibleWithBound, plan: found,
+            return Packing3DExactResult(status: proven ? .optimal : .feasible, plan: found,
                                         utilisation: utilisation, bound: proven ? utilisation : max(bound, utilisation),
                                         time: result.time)
         case .infeasible, .unbounded:
             return Packing3DExactResult(status: .infeasible, plan: nil, utilisation: nil, bound: bound, time: result.time)
         case .noSolution:
-            return Packing3DExactResult(status: .noSolutionInTime, plan: nil, utilisation: nil, bound: bound, time: result.time)
+            return Packing3DExactResult(status: .noSolution, plan: nil, utilisation: nil, bound: bound, time: result.time)
         case .error(let message):
             return Packing3DExactResult(status: .error(message), plan: nil, utilisation: nil, bound: bound, time: result.time)
         }

@@ -1,0 +1,25 @@
+/// What a family's exact solve established, in the words of the JSON result. Every family's
+/// exact solver reports this one type, so `hunch exact` and `bench` read them all alike.
+public enum ExactStatus: Sendable, Equatable {
+    /// The solution is proven optimal: objective equals bound.
+    case optimal
+    /// Stopped by the time limit: the solution is the best known, the bound valid.
+    case feasible
+    /// The model has no solution (impossible for a valid instance; reported, not hidden).
+    case infeasible
+    /// The time limit stopped the search before any solution was known.
+    case noSolution
+    /// GLPK failed; the solution (if any) and the bound are still valid, nothing is proven.
+    case error(String)
+
+    /// `optimal`, `feasible`, `infeasible`, `no_solution` or `error`, as in the JSON result.
+    public var name: String {
+        switch self {
+        case .optimal: return "optimal"
+        case .feasible: return "feasible"
+        case .infeasible: return "infeasible"
+        case .noSolution: return "no_solution"
+        case .error: return "error"
+        }
+    }
+}
