@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import CGLPK
 
 /// Solves a ``MIPModel`` with GLPK's branch-and-cut.
@@ -54,7 +57,12 @@ public enum MIPSolver {
         if remainingMilliseconds() == 0 { return stopped(bound: nil) }
 
         let previousTerminal = glp_term_out(options.verbose ? GLP_ON : GLP_OFF)
-        defer { glp_term_out(previousTerminal) }
+        // GLPK's log goes to standard error, so that standard output stays the result (--json).
+        if options.verbose { glp_term_hook(glpkLogToStandardError, nil) }
+        defer {
+            if options.verbose { glp_term_hook(nil, nil) }
+            glp_term_out(previousTerminal)
+        }
         let problem = GLPKProblem(model)
         let messages = options.verbose ? GLP_MSG_ON : GLP_MSG_OFF
 
@@ -247,4 +255,11 @@ public enum MIPSolver {
         ]
         return "\(names[code] ?? "code") (\(code))"
     }
+}
+
+/// GLPK's terminal hook: writes its log to standard error; returning non-zero suppresses
+/// GLPK's own write to standard output.
+private func glpkLogToStandardError(_ info: UnsafeMutableRawPointer?, _ text: UnsafePointer<CChar>?) -> Int32 {
+    if let text { fputs(text, stderr) }
+    return 1
 }

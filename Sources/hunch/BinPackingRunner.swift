@@ -36,9 +36,10 @@ struct BinPackingRunner: FamilyRunner {
             let fallback = BinPackingPrior.default.construct(instance, rng: &rng)
             let (solution, report) = try LLMStart.order(
                 mode: "item-order", system: BinPackingLLMPrompt.system(), user: BinPackingLLMPrompt.user(instance),
-                count: instance.weights.count, fallbackName: BinPackingPrior.default.rawValue, options: request.options,
-                commandStart: request.commandStart, clock: clock,
-                complete: { order in
+                count: BinPackingLLMPrompt.answerCount(instance), fallbackName: BinPackingPrior.default.rawValue,
+                options: request.options, commandStart: request.commandStart, clock: clock,
+                complete: { answer in
+                    let order = BinPackingLLMPrompt.itemOrder(instance, answer: answer)
                     let solution = BinPackingOrderDecoder.solution(instance, itemOrder: order)
                     try BinPackingValidation.check(solution, instance: instance)
                     return solution
@@ -123,6 +124,7 @@ struct BinPackingRunner: FamilyRunner {
             throw CLIError("\(request.path): \(error)")
         }
         var record = SolveRecord(problem: family, instance: request.path, status: result.status.name, timeSeconds: 0)
+        if case .error(let message) = result.status { record.error = "GLPK: \(message)" }
         record.name = entry?.name ?? instance.name
         record.size = instance.weights.count
         record.knownOptimum = entry?.optimum

@@ -156,7 +156,11 @@ struct JobShopRunner: FamilyRunner {
             record: record,
             headline: headline(record.name ?? instance.name, instance),
             writeSolution: { path in try AtomicFile.write(solutionJSON(record, schedule: schedule), to: path) },
-            drawing: { title in GanttSVG.render(instance, schedule: schedule, title: title) })
+            // The chart's own title adds the makespan and the gap to the best reference known.
+            drawing: { _ in
+                let reference = (record.knownOptimum ?? record.bound).map { Int($0) }
+                return GanttSVG.render(instance, schedule: schedule, title: record.name ?? instance.name, reference: reference)
+            })
     }
 
     /// The schedule file `--out` writes and `--initial` reads: `{"makespan": …, "starts": [[…]]}`.

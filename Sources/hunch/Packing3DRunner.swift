@@ -191,8 +191,9 @@ struct Packing3DRunner: FamilyRunner {
                                         lx: values[4], ly: values[5], lz: values[6]))
         }
         let plan = PackingPlan(placements: placements)
-        do { try PlacementValidation.check(plan, instance: instance, requireFullSupport: false) } catch {
-            throw CLIError("\(path): \(error)")
+        // The search keeps full support, so a start must have it too.
+        do { try PlacementValidation.check(plan, instance: instance, requireFullSupport: true) } catch {
+            throw CLIError("\(path): \(error) (a starting plan must give every box full support from below)")
         }
         return plan
     }

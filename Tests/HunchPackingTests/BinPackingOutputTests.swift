@@ -34,11 +34,18 @@ final class BinPackingOutputTests: XCTestCase {
 
     func testLLMPromptIsSizeAware() throws {
         let small = BinPackingLLMPrompt.user(tinyInstance)
-        XCTAssertTrue(small.contains("0:6 1:5 2:5 3:4 4:4 5:3 6:3"), small)
+        XCTAssertTrue(small.contains("1:6 2:5 3:5 4:4 5:4 6:3 7:3"), small)
+        XCTAssertEqual(BinPackingLLMPrompt.answerCount(tinyInstance), tinyInstance.weights.count)
         XCTAssertTrue(small.contains("at least 3 bins"))
         let (big, _) = try BundledBPP.load("Falkenauer_u250_07")
         let prompt = BinPackingLLMPrompt.user(big)
-        XCTAssertTrue(prompt.contains("weight×count"))
+        XCTAssertTrue(prompt.contains("class:weight×count"))
+        // The large form orders weight classes (heaviest is class 1): the answer maps back to items.
+        let classes = BinPackingLLMPrompt.distinctWeights(big)
+        XCTAssertEqual(BinPackingLLMPrompt.answerCount(big), classes.count)
+        let fromAnswer = BinPackingLLMPrompt.itemOrder(big, answer: [classes.count - 1, 0])
+        XCTAssertEqual(Set(fromAnswer), Set(0..<big.weights.count))
+        XCTAssertEqual(big.weights[fromAnswer[0]], classes.last)
         XCTAssertLessThan(prompt.utf8.count, 1500, "compact for a small context window")
         let order = BinPackingLLMPrompt.itemOrder(big, weightOrder: [100, 20, 100, 7])
         XCTAssertEqual(Set(order), Set(0..<big.weights.count))

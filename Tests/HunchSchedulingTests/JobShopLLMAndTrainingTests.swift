@@ -7,8 +7,8 @@ final class JobShopLLMAndTrainingTests: XCTestCase {
     func testPromptListsSmallInstancesAndSummarisesLargeOnes() throws {
         let ft06 = try Bundled.load("ft06")
         let small = JobShopLLMPrompt.user(ft06)
-        XCTAssertTrue(small.contains("job 0: M2:1 M0:3 M1:6 M3:7 M5:3 M4:6"))
-        XCTAssertTrue(JobShopLLMPrompt.system().contains("JSON array"))
+        XCTAssertTrue(small.contains("job 1: M2:1 M0:3 M1:6 M3:7 M5:3 M4:6"), "jobs are numbered from 1, as the request reads them")
+        XCTAssertTrue(JobShopLLMPrompt.system().contains("{\"order\""))
         let large = JobShopGenerator.taillard(jobs: 50, machines: 20, seed: 1, name: "big")
         let summary = JobShopLLMPrompt.user(large)
         XCTAssertEqual(summary.split(separator: "\n").count, 50 + 3)

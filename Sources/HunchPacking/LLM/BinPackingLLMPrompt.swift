@@ -1,7 +1,8 @@
 /// The question put to a language model for the LLM prior: an item order that first fit then
 /// decodes (`BinPackingOrderDecoder`, which repairs any answer). Compact and size-aware: up to
 /// `itemListLimit` items, every item is listed as `id:weight`; above it, only the distinct weights
-/// with their counts are described, and the model is asked for a weight order instead.
+/// with their counts are described (numbered as weight classes), and the model is asked for an
+/// order of the classes instead. Ids in the prompt count from 1, as the request reads them.
 public enum BinPackingLLMPrompt {
     public static let itemListLimit = 150
 
@@ -16,19 +17,37 @@ public enum BinPackingLLMPrompt {
             + "(total weight \(total), so at least \(BinPackingLowerBound.compute(instance)) bins). "
         if n <= itemListLimit {
             text += "Items as id:weight: "
-            text += instance.weights.enumerated().map { "\($0.offset):\($0.element)" }.joined(separator: " ")
+            text += instance.weights.enumerated().map { "\($0.offset + 1):\($0.element)" }.joined(separator: " ")
             text += ". The items will be packed by first fit in the order you give: put together items that fill a bin exactly. "
-            text += "Answer {\"order\": [every id from 0 to \(n - 1) once]}."
+            text += "Answer {\"order\": [every id from 1 to \(n) once]}."
         } else {
             var counts: [Int: Int] = [:]
             for w in instance.weights { counts[w, default: 0] += 1 }
-            let distinct = counts.keys.sorted(by: >)
-            text += "Distinct weights as weight×count: "
-            text += distinct.map { "\($0)×\(counts[$0]!)" }.joined(separator: " ")
-            text += ". Items will be packed by first fit, taking the weights in the order you give. "
-            text += "Answer {\"weights\": [each distinct weight once]}."
+            let distinct = distinctWeights(instance)
+            text += "Weight classes as class:weight×count: "
+            text += distinct.enumerated().map { "\($0.offset + 1):\($0.element)×\(counts[$0.element]!)" }.joined(separator: " ")
+            text += ". Items will be packed by first fit, class by class in the order you give. "
+            text += "Answer {\"order\": [every class from 1 to \(distinct.count) once]}."
         }
         return text
+    }
+
+    /// How many ids the answer orders: the items, or the weight classes of a large instance.
+    public static func answerCount(_ instance: BinPackingInstance) -> Int {
+        instance.weights.count <= itemListLimit ? instance.weights.count : distinctWeights(instance).count
+    }
+
+    /// The item order that an answer (0-based positions of the ids the model gave, in its
+    /// order) stands for, in either form of the prompt.
+    public static func itemOrder(_ instance: BinPackingInstance, answer: [Int]) -> [Int] {
+        if instance.weights.count <= itemListLimit { return BinPackingOrderDecoder.repaired(instance, answer) }
+        let distinct = distinctWeights(instance)
+        return itemOrder(instance, weightOrder: answer.compactMap { $0 >= 0 && $0 < distinct.count ? distinct[$0] : nil })
+    }
+
+    /// The distinct weights, heaviest first: class k of the large prompt is the k-th of them.
+    public static func distinctWeights(_ instance: BinPackingInstance) -> [Int] {
+        Array(Set(instance.weights)).sorted(by: >)
     }
 
     /// An item order from a weight order (for the large-instance form of the answer): items of

@@ -16,7 +16,7 @@ public enum Packing3DExactSolver {
                              maxBoxes: Int = 8) throws -> Packing3DExactResult {
         let boxes = instance.boxCount
         guard boxes <= maxBoxes else {
-            throw Packing3DExactError(message: "\(instance.name): the exact model handles at most \(maxBoxes) boxes, this instance has \(boxes); use `solve` (heuristic) or raise the limit")
+            throw Packing3DExactError(message: "\(instance.name): the exact model handles at most \(maxBoxes) boxes, this instance has \(boxes); it is a correctness check for tiny cases: use `solve` for real instances")
         }
         guard timeLimit.isFinite, timeLimit >= 0 else {
             throw Packing3DExactError(message: "time limit \(timeLimit) is not a duration ≥ 0 seconds")
