@@ -31,7 +31,10 @@ final class JobShopLLMAndTrainingTests: XCTestCase {
         XCTAssertLessThanOrEqual(episode.state.objective, start)
     }
 
-    func testNoBundledPolicyYetGivesAClearError() {
-        XCTAssertThrowsError(try JobShopBundledPolicy.weights()) { XCTAssertTrue("\($0)".contains("hunch train jobshop")) }
+    func testBundledPolicyMatchesTheFamilysOperatorsAndFeatures() throws {
+        let weights = try JobShopBundledPolicy.weights()
+        XCTAssertEqual(weights.family, "jobshop")
+        XCTAssertNoThrow(try weights.network(family: "jobshop", operators: JobShopSearchState.operators,
+                                             featureCount: JobShopSearchState.featureCount, source: "bundled"))
     }
 }

@@ -1,11 +1,9 @@
 import Foundation
 import HunchCore
 
-/// The trained container-loading policy that ships inside the binary; none is bundled yet.
+/// The trained container-loading policy that ships inside the binary (see
+/// `Packing3DBundledPolicy+Weights.swift`, written by `scripts/embed-policy packing3d FILE.json`).
 public enum Packing3DBundledPolicy {
-    /// Weights embedded at build time; nil until a trained policy is shipped.
-    static let bundledJSON: String? = nil
-
     public static func weights() throws -> PolicyWeights {
         guard let json = bundledJSON else {
             throw PolicyWeightsError("no trained packing3d policy is bundled in this build; train one with `hunch train packing3d` and pass --policy FILE.json")
