@@ -16,11 +16,15 @@ import HunchCore
 /// search over swaps between bins and the pool (Fleszar & Hindi 2002's MBS idea of refilling bins
 /// from a set of free items; Levine & Ducatelle 2004's 1-1, 1-2, 2-1, 2-2 exchanges; Buljubašić &
 /// Vasquez 2016's pool of unpacked items with tabu moves). Whatever stays in the pool is packed
-/// by best fit decreasing, in new bins if need be.
+/// by best fit decreasing, in new bins if need be. `consistent-neighborhood` is the long one:
+/// it empties the least filled bin and runs `ConsistentNeighborhoodSearch` (tabu exchanges plus
+/// subset-sum refills) to fit its items into the others; what it cannot fit goes to a new bin,
+/// which is then the least filled one, so the next application resumes the same attempt.
 ///
 /// Every item move is logged during a trial; `rollbackTrial` replays the log backwards.
 public final class BinPackingSearchState: SearchState {
-    public static let operators = ["empty-least-filled", "empty-random-bin", "empty-two-bins", "dissolve-three"]
+    public static let operators = ["empty-least-filled", "empty-random-bin", "empty-two-bins", "dissolve-three",
+                                   "consistent-neighborhood"]
     /// Work charged per step beyond the evaluations, for the engine's own per-step cost.
     static let stepOverhead = 50
     public static let featureCount = SearchFeatures.engineFeatureCount(operatorCount: operators.count) + 3
@@ -63,6 +67,10 @@ public final class BinPackingSearchState: SearchState {
     public var tabuTenure = 8
     /// Scratch for one bin's items.
     var scratch: [Int]
+    /// Buffers of the pack-set move (`ConsistentNeighborhoodSearch`).
+    let subsetSum = SubsetSumPacker()
+    /// Tabu iterations of one `consistent-neighborhood` application.
+    public var consistentIterations = 1000
 
     public var operatorNames: [String] { Self.operators }
     public var problemFeatureCount: Int { 3 }
@@ -275,8 +283,15 @@ public final class BinPackingSearchState: SearchState {
             let first = leastFilledBin(rng: &rng)
             dissolve(first)
             if activeCount > 1 { dissolve(slots[rng.below(activeCount)]) }
-        default:
+        case 3:
             for _ in 0..<3 where activeCount > 1 { dissolve(tournamentBin(rng: &rng)) }
+        default:
+            // Target one bin fewer: three bins' items must fit into the others plus two.
+            dissolve(leastFilledBin(rng: &rng))
+            for _ in 0..<2 where activeCount > 1 { dissolve(tournamentBin(rng: &rng)) }
+            var work = ConsistentNeighborhoodSearch.run(self, maxIterations: consistentIterations, rng: &rng, stop: stop)
+            work += packPool()
+            return work + Self.stepOverhead
         }
         var work = PoolSearch.run(self, rng: &rng, stop: stop)
         work += packPool()

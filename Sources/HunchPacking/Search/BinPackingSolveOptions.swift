@@ -17,6 +17,9 @@ public struct BinPackingSolveOptions: Sendable {
     public var poolIterationsPerBin = 0
     /// Minimum tabu tenure of the pool search, in iterations.
     public var tabuTenure = 8
+    /// Tabu iterations of one `consistent-neighborhood` application (it also stops at the time
+    /// limit).
+    public var consistentIterations = 1000
 
     public init() {}
 }
