@@ -50,7 +50,7 @@ final class ConsistentNeighborhoodTests: XCTestCase {
         var rng = SeededGenerator(seed: 4)
         let state = BinPackingSearchState(instance: instance, solution: BinPackingPrior.firstFit.construct(instance, rng: &rng))
         state.consistentIterations = 200
-        let action = BinPackingSearchState.operators.firstIndex(of: "consistent-neighborhood")!
+        let action = BinPackingSearchState.operators.firstIndex(of: "consistent-random-bins")!
         let stop = StopCondition(interruption: Interruption())
         for step in 0..<30 {
             let before = state.solution.normalized(instance)
@@ -76,7 +76,7 @@ final class ConsistentNeighborhoodTests: XCTestCase {
             let (instance, optimum) = try BundledBPP.load(name)
             var rng = SeededGenerator(seed: 1)
             let state = BinPackingSearchState(instance: instance, solution: BinPackingPrior.bfd.construct(instance, rng: &rng))
-            let action = BinPackingSearchState.operators.firstIndex(of: "consistent-neighborhood")!
+            let action = BinPackingSearchState.operators.firstIndex(of: "consistent-random-bins")!
             var steps = 0
             while state.binCount > optimum && steps < 200 {
                 state.beginTrial()

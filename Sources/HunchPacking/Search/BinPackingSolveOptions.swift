@@ -19,7 +19,7 @@ public struct BinPackingSolveOptions: Sendable {
     public var tabuTenure = 8
     /// Tabu iterations of one `consistent-neighborhood` application (it also stops at the time
     /// limit).
-    public var consistentIterations = 1000
+    public var consistentIterations = 100
 
     public init() {}
 }

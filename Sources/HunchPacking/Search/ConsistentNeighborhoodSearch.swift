@@ -39,6 +39,8 @@ enum ConsistentNeighborhoodSearch {
         var work = s.insertPoolIntoOpenBins()
         guard s.poolCount > 0, s.activeCount > 0 else { return work }
         var bestPoolWeight = s.poolWeight
+        // The lightest pool seen, to return to if the pool never fits (inside a trial only).
+        var bestMark = s.logMark
         var iterations = 0
         while s.poolCount > 0 && iterations < maxIterations {
             if iterations % descentPeriod == 0 {
@@ -51,7 +53,10 @@ enum ConsistentNeighborhoodSearch {
             if done { break }
             iterations += 1
             s.iteration += 1
-            bestPoolWeight = min(bestPoolWeight, s.poolWeight)
+            if s.poolWeight < bestPoolWeight {
+                bestPoolWeight = s.poolWeight
+                bestMark = s.logMark
+            }
             let poolCap = max(8, s.poolCount + 2)
             var best = Move()
             for p in 0..<s.activeCount {
@@ -67,6 +72,9 @@ enum ConsistentNeighborhoodSearch {
             PoolSearch.markTabu(s, best.in1, best.bin, until)
             PoolSearch.markTabu(s, best.in2, best.bin, until)
             if iterations & 7 == 0 && stop.timeIsUp() { break }
+        }
+        if s.poolCount > 0 && s.poolWeight > bestPoolWeight, let mark = bestMark {
+            s.undoMoves(toLogLength: mark)
         }
         return work
     }
