@@ -88,4 +88,25 @@ final class ConsistentNeighborhoodTests: XCTestCase {
             try BinPackingValidation.check(state.solution, instance: instance)
         }
     }
+    /// Undoing to a mark inside a trial restores the packing at the mark and keeps the trial
+    /// going: a later rollback still returns to the trial's start.
+    func testUndoToAMarkRestoresThatPackingExactly() throws {
+        let (instance, _) = try BundledBPP.load("Falkenauer_u120_00")
+        var rng = SeededGenerator(seed: 8)
+        let state = BinPackingSearchState(instance: instance, solution: BinPackingPrior.firstFit.construct(instance, rng: &rng))
+        let start = state.solution.normalized(instance)
+        let stop = StopCondition(interruption: Interruption())
+        state.beginTrial()
+        _ = state.apply(action: 0, rng: &rng, stop: stop)
+        let atMark = state.solution.normalized(instance)
+        let objectiveAtMark = state.objective
+        let mark = try XCTUnwrap(state.logMark)
+        _ = state.apply(action: 3, rng: &rng, stop: stop)
+        state.undoMoves(toLogLength: mark)
+        XCTAssertEqual(state.solution.normalized(instance), atMark)
+        XCTAssertEqual(state.objective, objectiveAtMark)
+        XCTAssertEqual(state.objective, state.recomputedObjective(), accuracy: 1e-12)
+        state.rollbackTrial()
+        XCTAssertEqual(state.solution.normalized(instance), start)
+    }
 }
