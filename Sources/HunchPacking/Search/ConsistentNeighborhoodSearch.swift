@@ -16,8 +16,9 @@ import HunchCore
 ///   pool heavier; the items it moved may not go back into / out of that bin for a few
 ///   iterations, unless the pool becomes lighter than ever (aspiration).
 ///
-/// Whatever is left in the pool stays there for the caller (`BinPackingSearchState` packs it
-/// into new bins; the bins this search filled are kept, so a later call resumes from them).
+/// When the pool never fits, the search returns to the lightest pool it saw (inside a trial, by
+/// undoing the logged moves) and leaves it to the caller (`BinPackingSearchState` packs it into
+/// new bins; the bins this search filled are kept, so a later call can resume from them).
 enum ConsistentNeighborhoodSearch {
     /// Tabu iterations between two pack-set descents.
     static let descentPeriod = 8
