@@ -16,11 +16,17 @@ import HunchCore
 /// search over swaps between bins and the pool (Fleszar & Hindi 2002's MBS idea of refilling bins
 /// from a set of free items; Levine & Ducatelle 2004's 1-1, 1-2, 2-1, 2-2 exchanges; Buljubašić &
 /// Vasquez 2016's pool of unpacked items with tabu moves). Whatever stays in the pool is packed
-/// by best fit decreasing, in new bins if need be.
+/// by best fit decreasing, in new bins if need be. The `consistent-…` operators are the long,
+/// strong ones: they empty three bins (the least filled one, then the next two least filled or
+/// two random light ones) and run `ConsistentNeighborhoodSearch` (tabu exchanges plus subset-sum
+/// refills) until the items fit into the other bins plus two. What never fits goes to new bins,
+/// from the lightest pool the search saw; those bins are then the least filled ones, so the
+/// next application resumes the same attempt.
 ///
 /// Every item move is logged during a trial; `rollbackTrial` replays the log backwards.
 public final class BinPackingSearchState: SearchState {
-    public static let operators = ["empty-least-filled", "empty-random-bin", "empty-two-bins", "dissolve-three"]
+    public static let operators = ["empty-least-filled", "empty-two-bins", "consistent-least-filled",
+                                   "consistent-random-bins"]
     /// Work charged per step beyond the evaluations, for the engine's own per-step cost.
     static let stepOverhead = 50
     public static let featureCount = SearchFeatures.engineFeatureCount(operatorCount: operators.count) + 3
@@ -63,6 +69,10 @@ public final class BinPackingSearchState: SearchState {
     public var tabuTenure = 8
     /// Scratch for one bin's items.
     var scratch: [Int]
+    /// Buffers of the pack-set move (`ConsistentNeighborhoodSearch`).
+    let subsetSum = SubsetSumPacker()
+    /// Tabu iterations of one `consistent-…` application.
+    public var consistentIterations = 100
 
     public var operatorNames: [String] { Self.operators }
     public var problemFeatureCount: Int { 3 }
@@ -245,6 +255,28 @@ public final class BinPackingSearchState: SearchState {
         log.removeAll(keepingCapacity: true)
     }
 
+    /// Undoes the trial's moves made after the log had `mark` entries; the trial goes on.
+    func undoMoves(toLogLength mark: Int) {
+        guard logging, mark < log.count else { return }
+        logging = false
+        var k = log.count - 2
+        while k >= mark {
+            let item = log[k], from = log[k + 1]
+            if from == -1 {
+                unplace(item)
+            } else {
+                if binOf[item] >= 0 { unplace(item) }
+                place(item, in: from)
+            }
+            k -= 2
+        }
+        log.removeSubrange(mark...)
+        logging = true
+    }
+
+    /// Where `undoMoves(toLogLength:)` can return to; nil outside a trial.
+    var logMark: Int? { logging ? log.count : nil }
+
     public func saveBest() {
         bestBinOf = binOf
         hasBest = true
@@ -270,13 +302,20 @@ public final class BinPackingSearchState: SearchState {
         case 0:
             dissolve(leastFilledBin(rng: &rng))
         case 1:
-            dissolve(tournamentBin(rng: &rng))
-        case 2:
             let first = leastFilledBin(rng: &rng)
             dissolve(first)
             if activeCount > 1 { dissolve(slots[rng.below(activeCount)]) }
         default:
-            for _ in 0..<3 where activeCount > 1 { dissolve(tournamentBin(rng: &rng)) }
+            // Target one bin fewer: three bins' items must fit into the others plus two.
+            // Attempts are short (`consistentIterations`): diversity comes from the next
+            // attempt's other bins.
+            dissolve(leastFilledBin(rng: &rng))
+            for _ in 0..<2 where activeCount > 1 {
+                dissolve(action == 2 ? leastFilledBin(rng: &rng) : tournamentBin(rng: &rng))
+            }
+            var work = ConsistentNeighborhoodSearch.run(self, maxIterations: consistentIterations, rng: &rng, stop: stop)
+            work += packPool()
+            return work + Self.stepOverhead
         }
         var work = PoolSearch.run(self, rng: &rng, stop: stop)
         work += packPool()

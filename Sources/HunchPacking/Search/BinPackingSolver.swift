@@ -22,6 +22,7 @@ public enum BinPackingSolver {
         let state = BinPackingSearchState(instance: instance, solution: start, lowerBound: bound)
         state.poolIterationsPerBin = max(1, options.poolIterationsPerBin)
         state.tabuTenure = max(1, options.tabuTenure)
+        state.consistentIterations = max(1, options.consistentIterations)
         var search = LocalSearch(acceptance: options.acceptance)
         if options.stopAtLowerBound {
             // Any packing with `bound` bins has objective ≤ bound − (something > 0) < bound.
