@@ -34,7 +34,7 @@ struct SearchOptions: ParsableArguments {
     @Option(name: .long, help: "Operator-selection policy: \(NamedPolicy.names.joined(separator: ", ")), or a weights file (.json) from `hunch train`.")
     var policy: String = "roulette"
 
-    @Option(name: .long, help: "Trial acceptance: better (no worse than current) or threshold[:fraction]; default: the family's (tsp, jobshop: better; binpacking: threshold:0.0003; packing3d: threshold:0.02).")
+    @Option(name: .long, help: "Trial acceptance: better (no worse than current) or threshold[:fraction]; default: the family's (tsp, jobshop: better; binpacking: threshold:0.002; packing3d: threshold:0.02).")
     var acceptance: String?
 
     @Flag(name: .long, inversion: .prefixedNo, help: "Compute a lower bound (TSP: Held–Karp) when no optimum is known, for a proven gap.")
