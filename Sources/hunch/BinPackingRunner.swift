@@ -21,6 +21,7 @@ struct BinPackingRunner: FamilyRunner {
     }
 
     static func solve(_ request: SolveRequest) throws -> FamilyRun {
+        try checkFamilyOptions(request.options)
         let clock = request.stop.clock
         let instance = try read(request.path)
         let entry = manifestEntry(path: request.path)

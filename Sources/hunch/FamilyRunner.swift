@@ -151,6 +151,13 @@ extension FamilyRunner {
         return maximises ? (reference - objective) / abs(reference) : (objective - reference) / abs(reference)
     }
 
+    /// Refuses options that belong to another family (`--objective` is packing3d's).
+    static func checkFamilyOptions(_ options: SearchOptions) throws {
+        if options.objective != nil && family != "packing3d" {
+            throw CLIError("--objective applies to packing3d only, not \(family)")
+        }
+    }
+
     /// The prior named by --prior, or nil for the family's default; a clear error otherwise.
     static func checkedPriorName(_ options: SearchOptions) throws -> String? {
         guard let name = options.prior, name != "llm" else { return nil }

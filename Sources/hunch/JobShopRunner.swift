@@ -24,6 +24,7 @@ struct JobShopRunner: FamilyRunner {
     }
 
     static func solve(_ request: SolveRequest) throws -> FamilyRun {
+        try checkFamilyOptions(request.options)
         let clock = request.stop.clock
         let instance = try read(request.path)
         let entry = manifestEntry(path: request.path)

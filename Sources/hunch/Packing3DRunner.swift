@@ -41,6 +41,7 @@ struct Packing3DRunner: FamilyRunner {
     }
 
     static func solve(_ request: SolveRequest) throws -> FamilyRun {
+        try checkFamilyOptions(request.options)
         let clock = request.stop.clock
         let instance = try read(request.path)
         let entry = manifestEntry(path: request.path)
@@ -78,6 +79,9 @@ struct Packing3DRunner: FamilyRunner {
         var stop = request.stop
         stop.deadline = request.searchDeadline(reserve: 0.02 + Double(instance.boxCount) * 2e-6)
         stop.maxSteps = request.options.maxSteps
+        if request.options.objective == "containers" {
+            return try solveContainers(request, instance: instance, options: options, stop: stop)
+        }
 
         var record = SolveRecord(problem: family, instance: request.path, status: "feasible", timeSeconds: 0)
         record.name = entry?.name ?? instance.name
@@ -155,7 +159,7 @@ struct Packing3DRunner: FamilyRunner {
         return run(record, instance: instance, plan: plan)
     }
 
-    private static func planValue(_ plan: PackingPlan) -> JSONValue {
+    static func planValue(_ plan: PackingPlan) -> JSONValue {
         .object(["placements": .array(plan.placements.map { p in
             .object(["type": .int(p.type), "x": .int(p.x), "y": .int(p.y), "z": .int(p.z),
                      "lx": .int(p.lx), "ly": .int(p.ly), "lz": .int(p.lz)])

@@ -43,6 +43,9 @@ struct SearchOptions: ParsableArguments {
     @Option(name: .long, help: "Random seed; the same seed, input and --max-steps give the same answer.")
     var seed: UInt64 = 1
 
+    @Option(name: .long, help: "packing3d only: volume (the most volume in one container; default) or containers (every box, in as few containers as possible).")
+    var objective: String?
+
     @Option(name: .long, help: "Force the problem family instead of detecting it (tsp).")
     var problem: String?
 
@@ -53,6 +56,9 @@ struct SearchOptions: ParsableArguments {
         if let maxSteps, maxSteps < 0 { throw ValidationError("--max-steps must be ≥ 0") }
         guard NamedPolicy.names.contains(policy) || policy.hasSuffix(".json") else {
             throw ValidationError("unknown --policy '\(policy)'; expected one of: \(NamedPolicy.names.joined(separator: ", ")), or a weights file ending in .json")
+        }
+        if let objective, !["volume", "containers"].contains(objective) {
+            throw ValidationError("unknown --objective '\(objective)'; expected volume or containers (packing3d)")
         }
         if let acceptance, Acceptance(name: acceptance) == nil {
             throw ValidationError("unknown --acceptance '\(acceptance)'; expected better, threshold or threshold:FRACTION")

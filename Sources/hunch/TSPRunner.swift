@@ -35,6 +35,7 @@ struct TSPRunner: FamilyRunner {
     }
 
     static func solve(_ request: SolveRequest) throws -> FamilyRun {
+        try checkFamilyOptions(request.options)
         let run: Run
         do {
             run = try solve(path: request.path, options: request.options, initialTourPath: request.initialPath,

@@ -87,6 +87,29 @@ final class PackingCommandTests: XCTestCase {
         XCTAssertEqual(lines.count, try ThpackReader.problemCount(path: generated))
     }
 
+    func testFewestContainersLoadsEveryBoxIntoValidContainers() throws {
+        let file = CLI.instance("BR1.txt", family: "packing3d")
+        let result = try CLI.run(["solve", file + "#2", "--objective", "containers", "--time-limit", "2", "--json"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let json = try CLI.json(result.stdout)
+        let instance = try ThpackReader.read(path: file, problem: 2)
+        let containers = try XCTUnwrap((json["solution"] as? [String: Any])?["containers"] as? [[String: Any]])
+        XCTAssertEqual(json["objective"] as? Double, Double(containers.count))
+        XCTAssertGreaterThanOrEqual(Double(containers.count), try XCTUnwrap(json["bound"] as? Double))
+        var loaded = [Int](repeating: 0, count: instance.boxTypes.count)
+        for container in containers {
+            let raw = try XCTUnwrap(container["placements"] as? [[String: Int]])
+            let plan = PackingPlan(placements: raw.map {
+                Placement(type: $0["type"]!, x: $0["x"]!, y: $0["y"]!, z: $0["z"]!, lx: $0["lx"]!, ly: $0["ly"]!, lz: $0["lz"]!)
+            })
+            XCTAssertNoThrow(try PlacementValidation.check(plan, instance: instance, requireFullSupport: true))
+            for p in plan.placements { loaded[p.type] += 1 }
+        }
+        XCTAssertEqual(loaded, instance.boxTypes.map(\.quantity), "every box exactly once")
+        let other = try CLI.run(["solve", CLI.instance("ft06.txt", family: "jssp"), "--objective", "containers", "--max-steps", "1"])
+        XCTAssertNotEqual(other.status, 0)
+    }
+
     func testGeneratedBinPackingInstanceReadsBack() throws {
         let dir = try CLI.temporaryDirectory()
         let file = dir.appendingPathComponent("u.txt").path
