@@ -239,19 +239,8 @@ public final class BinPackingSearchState: SearchState {
     }
 
     public func rollbackTrial() {
+        undoMoves(toLogLength: 0)
         logging = false
-        var k = log.count - 2
-        while k >= 0 {
-            let item = log[k], from = log[k + 1]
-            if from == -1 {
-                // It was placed from the pool: take it out again.
-                unplace(item)
-            } else {
-                if binOf[item] >= 0 { unplace(item) }
-                place(item, in: from)
-            }
-            k -= 2
-        }
         log.removeAll(keepingCapacity: true)
     }
 
