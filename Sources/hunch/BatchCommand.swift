@@ -86,7 +86,7 @@ struct BatchCommand: ParsableCommand {
         let start = clock.now()
         do {
             let runner = try Families.runner(item.family)
-            return try runner.solve(SolveRequest(path: item.path, options: options, commandStart: start,
+            return try runner.solveResolvingChoice(SolveRequest(path: item.path, options: options, commandStart: start,
                                                  stop: StopCondition(clock: clock))).record
         } catch {
             var record = SolveRecord(problem: item.family, instance: item.path, status: "error",

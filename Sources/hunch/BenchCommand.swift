@@ -94,7 +94,7 @@ struct BenchCommand: ParsableCommand {
             throw ValidationError("time limits must be positive, --seeds/--jobs/--generate-count ≥ 1")
         }
         guard source != nil || generate != nil else { throw ValidationError("give a SOURCE, --generate, or both") }
-        let known = Set(Families.all.flatMap { $0.priorNames } + ["llm"])
+        let known = Set(Families.all.flatMap { $0.priorNames } + ["llm", "llm-choice"])
         for p in priorList + searchPriorList where p != "default" && !known.contains(p) {
             throw ValidationError("unknown prior '\(p)'; expected: \(known.sorted().joined(separator: ", "))")
         }
@@ -113,13 +113,13 @@ struct BenchCommand: ParsableCommand {
         switch priors {
         case "none": return []
         case "default": return runner.benchPriorNames
-        default: return priorList.filter { $0 == "llm" || runner.priorNames.contains($0) }
+        default: return priorList.filter { $0 == "llm" || $0 == "llm-choice" || runner.priorNames.contains($0) }
         }
     }
 
     /// The starts of the full search on an instance of this family (`default` or prior names).
     func searchStartNames(for runner: any FamilyRunner.Type) -> [String] {
-        searchPriorList.filter { $0 == "default" || $0 == "llm" || runner.priorNames.contains($0) }
+        searchPriorList.filter { $0 == "default" || $0 == "llm" || $0 == "llm-choice" || runner.priorNames.contains($0) }
     }
 
     /// The LLM settings, passed on to every solve.

@@ -1,5 +1,6 @@
 import Foundation
 import HunchCore
+import HunchLLM
 import HunchPacking
 
 /// Joins HunchPacking (1D bin packing, fewest bins) to the command line.
@@ -208,4 +209,15 @@ extension BinPackingRunner {
     }
 
     static func bundledWeights() throws -> PolicyWeights { try BinPackingBundledPolicy.weights() }
+}
+
+extension BinPackingRunner {
+    static var defaultPriorName: String { BinPackingPrior.default.rawValue }
+    static let sizeUnit = "items"
+    static let priorDescriptions: [String: String] = [
+        "best-fit-decreasing": "best fit decreasing: heaviest items first, each into the fullest bin it fits; at most 11/9 of the optimum plus 1, usually 1–3 bins above.",
+        "first-fit-decreasing": "first fit decreasing: heaviest items first, each into the first bin it fits; same guarantee as best fit decreasing.",
+        "first-fit": "first fit in file order: no sorting; weaker when items come in random order.",
+        "random": "first fit in a random order: a baseline.",
+    ]
 }

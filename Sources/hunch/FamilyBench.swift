@@ -28,7 +28,7 @@ struct FamilyBench {
             var request = SolveRequest(path: item.path, options: options, commandStart: t0, stop: StopCondition(clock: clock))
             request.priorOnly = priorOnly
             request.initialPath = initial
-            return (try runner.solve(request).record, clock.now() - t0)
+            return (try runner.solveResolvingChoice(request).record, clock.now() - t0)
         }
 
         // Each prior alone; their solutions are kept as starts for the searches that ask for them.

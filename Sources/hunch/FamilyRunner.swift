@@ -1,5 +1,6 @@
 import Foundation
 import HunchCore
+import HunchLLM
 
 /// What the commands need from a problem family. One conforming type per family (`TSPRunner`,
 /// `JobShopRunner`, `BinPackingRunner`, `Packing3DRunner`) joins that family's module to the
@@ -13,6 +14,14 @@ protocol FamilyRunner {
     /// Names `--prior` accepts (besides `llm`), and those `bench` runs alone by default.
     static var priorNames: [String] { get }
     static var benchPriorNames: [String] { get }
+    /// The prior used when none is named (and when the LLM prior falls back).
+    static var defaultPriorName: String { get }
+    /// What each prior does, in a sentence, for `--prior llm-choice`'s menu.
+    static var priorDescriptions: [String: String] { get }
+    /// What `size(path:)` counts, in words ("cities", "operations", …).
+    static var sizeUnit: String { get }
+    /// The menu `--prior llm-choice` puts to the model (a default is built from the above).
+    static func choiceMenu(path: String) throws -> LLMChoice
     /// The kind of file `--out` writes, for help and messages (e.g. "TSPLIB .tour").
     static var solutionFileKind: String { get }
 
@@ -162,7 +171,7 @@ extension FamilyRunner {
     static func checkedPriorName(_ options: SearchOptions) throws -> String? {
         guard let name = options.prior, name != "llm" else { return nil }
         guard priorNames.contains(name) else {
-            throw CLIError("unknown --prior '\(name)' for \(family); expected one of: \((priorNames + ["llm"]).joined(separator: ", "))")
+            throw CLIError("unknown --prior '\(name)' for \(family); expected one of: \((priorNames + ["llm", "llm-choice"]).joined(separator: ", "))")
         }
         return name
     }

@@ -1,5 +1,6 @@
 import Foundation
 import HunchCore
+import HunchLLM
 import HunchScheduling
 
 /// Joins HunchScheduling (job shop, minimise the makespan) to the command line.
@@ -224,4 +225,17 @@ extension JobShopRunner {
     }
 
     static func bundledWeights() throws -> PolicyWeights { try JobShopBundledPolicy.weights() }
+}
+
+extension JobShopRunner {
+    static var defaultPriorName: String { JobShopPrior.default.rawValue }
+    static let sizeUnit = "operations"
+    static let priorDescriptions: [String: String] = [
+        "mwkr": "most work remaining first: the job with the most processing time left goes first; usually the best single rule, 10–25 % above the optimum.",
+        "mopnr": "most operations remaining first: like most work remaining but counts operations; similar quality.",
+        "spt": "shortest processing time first: keeps machines busy with short operations; often 30–60 % above the optimum.",
+        "lpt": "longest processing time first: schedules long operations early; usually weak.",
+        "fifo": "first in, first out: the operation that became ready first; weak but simple.",
+        "random": "random priorities: a baseline.",
+    ]
 }

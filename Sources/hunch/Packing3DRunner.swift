@@ -1,5 +1,6 @@
 import Foundation
 import HunchCore
+import HunchLLM
 import HunchPacking3D
 
 /// Joins HunchPacking3D (container loading: maximise the packed volume) to the command line.
@@ -223,4 +224,19 @@ extension Packing3DRunner {
     }
 
     static func bundledWeights() throws -> PolicyWeights { try Packing3DBundledPolicy.weights() }
+}
+
+extension Packing3DRunner {
+    static var defaultPriorName: String { Packing3DPrior.default.rawValue }
+    static let sizeUnit = "boxes"
+    static let priorDescriptions: [String: String] = [
+        "best-of": "tries every ordering rule and keeps the plan that packs the most volume; the strongest and slowest start.",
+        "max-volume": "places the block of largest volume first at each step.",
+        "floor-by-floor": "fills the container floor by floor, lowest free space first.",
+        "most-volume-first": "box types with the most total volume go first.",
+        "longest-side-first": "box types with the longest side go first; good for long boxes.",
+        "flat": "prefers boxes lying flat, building low layers.",
+        "whole-blocks": "prefers blocks that use a whole box type at once.",
+        "random": "a random order: a baseline.",
+    ]
 }

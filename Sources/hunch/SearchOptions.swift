@@ -10,7 +10,7 @@ struct SearchOptions: ParsableArguments {
     @Option(name: .long, help: "Stop after this many search steps (with a seed: reproducible).")
     var maxSteps: Int?
 
-    @Option(name: .long, help: "Construction heuristic giving the first solution (tsp: greedy, nearest-neighbour, space-filling-curve, farthest-insertion, cheapest-insertion, random), or llm.")
+    @Option(name: .long, help: "Construction heuristic giving the first solution (tsp: greedy, nearest-neighbour, space-filling-curve, farthest-insertion, cheapest-insertion, random), or llm (the model proposes a solution), or llm-choice (the model picks one of the family's heuristics).")
     var prior: String?
 
     @Option(name: .long, help: "LLM prior: the server's base URL, as OpenAI clients take it (else $HUNCH_LLM_URL, else http://127.0.0.1:8811/v1).")

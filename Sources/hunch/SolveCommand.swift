@@ -38,7 +38,7 @@ struct SolveCommand: ParsableCommand {
         request.initialPath = initial
         request.requireDrawing = svg != nil
         request.progress = { ProgressLine.make(quiet: quiet, reference: $0) }
-        var run = try runner.solve(request)
+        var run = try runner.solveResolvingChoice(request)
         if let out { try run.writeSolution(out) }
         if let svg {
             guard let picture = run.drawing(Report.title(run.record)) else {

@@ -1,5 +1,6 @@
 import Foundation
 import HunchCore
+import HunchLLM
 import HunchTSP
 
 /// Runs the TSP pipeline for the CLI: read, construct, search, validate, and report as a
@@ -236,4 +237,20 @@ extension TSPRunner {
     }
 
     static func bundledWeights() throws -> PolicyWeights { try TSPBundledPolicy.weights() }
+}
+
+extension TSPRunner {
+    static var defaultPriorName: String { TSPPrior.default.rawValue }
+    static let sizeUnit = "cities"
+    static let priorDescriptions: [String: String] = [:]
+
+    /// TSP's own menu: the heuristics in words with the instance's shape (spread, clustering).
+    static func choiceMenu(path: String) throws -> LLMChoice {
+        let instance: TSPInstance
+        do { instance = try TSPLIBReader.read(path: path) } catch { throw CLIError("\(error)") }
+        let menu = TSPLLMChoiceMenu(instance: instance, fallback: .default)
+        return LLMChoice(context: menu.context,
+                         options: menu.entries.map { LLMChoice.Option(name: $0.name, description: $0.description) },
+                         defaultOption: menu.defaultName)
+    }
 }

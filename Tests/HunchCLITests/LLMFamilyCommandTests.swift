@@ -44,4 +44,35 @@ final class LLMFamilyCommandTests: XCTestCase {
         let llmRow = try XCTUnwrap(rows.first { $0.count > 11 && $0[3] == "prior:llm" })
         XCTAssertLessThan(try XCTUnwrap(Double(llmRow[11])), 0.5)
     }
+
+    func testModelChoosesAPriorByNameInEveryFamily() throws {
+        // A weak model's decision: one named heuristic out of a menu described in words.
+        let server = try StubChatServer { request, _ in
+            let text = "\(request.json?["messages"] ?? "")"
+            if text.contains("spt") { return .chat("{\"choice\": \"spt\"}") }
+            if text.contains("first-fit-decreasing") { return .chat("{\"choice\": \"first-fit-decreasing\"}") }
+            return .chat("{\"choice\": \"nearest-neighbour\"}")
+        }
+        let cases = [(CLI.instance("ft06.txt", family: "jssp"), "spt"),
+                     (CLI.instance("scholl/N1C1W1_A.txt", family: "bpp"), "first-fit-decreasing"),
+                     (CLI.instance("eil51.tsp"), "nearest-neighbour")]
+        for (path, expected) in cases {
+            let result = try CLI.run(["solve", path, "--prior", "llm-choice", "--llm-url", server.baseURL, "--max-steps", "0",
+                                      "--json", "--llm-timeout", "2"], environment: try environment())
+            XCTAssertEqual(result.status, 0, result.stderr)
+            let json = try CLI.json(result.stdout)
+            XCTAssertEqual(json["prior"] as? String, "llm-choice:\(expected)", path)
+            let llm = try XCTUnwrap((json["details"] as? [String: Any])?["llm"] as? [String: Any])
+            XCTAssertEqual(llm["choice"] as? String, expected)
+        }
+    }
+
+    func testUnusableChoiceFallsBackToTheDefaultPrior() throws {
+        let server = try StubChatServer { _, _ in .chat("I like turtles") }
+        let result = try CLI.run(["solve", CLI.instance("ft06.txt", family: "jssp"), "--prior", "llm-choice", "--llm-url", server.baseURL,
+                                  "--max-steps", "0", "--json", "--llm-timeout", "2"], environment: try environment())
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(try CLI.json(result.stdout)["prior"] as? String, "llm-fallback:mwkr")
+        XCTAssertTrue(result.stderr.contains("warning"), result.stderr)
+    }
 }
