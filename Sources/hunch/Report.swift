@@ -12,7 +12,7 @@ enum Report {
         lines.append("search     \(r.policy ?? "?") policy, \(r.steps ?? 0) steps, stopped by \(r.stopReason ?? "?")")
         lines.append("objective  \(format(r.objective))  (\(r.status), validated)")
         if let optimum = r.knownOptimum {
-            lines.append("optimum    \(format(optimum)) (known)  gap \(percent(r.gap))")
+            lines.append("\(knownLine(r, optimum))  gap \(percent(r.gap))")
         } else if let bound = r.bound {
             lines.append("bound      \(format(bound))  gap ≤ \(percent(r.gap))")
         }
@@ -20,6 +20,13 @@ enum Report {
         lines.append("seed       \(r.seed.map(String.init) ?? "-")")
         for path in outputs { lines.append("wrote      \(path)") }
         return lines.joined(separator: "\n")
+    }
+
+    /// `optimum    V (known)` when a manifest says the known value is proven optimal, else
+    /// `best known V (not proven optimal)` (3D BSG values, open Taillard instances, a COMMENT).
+    static func knownLine(_ r: SolveRecord, _ value: Double) -> String {
+        KnownOptima.lookup(instancePath: r.instance)?.isOptimal == true
+            ? "optimum    \(format(value)) (known)" : "best known \(format(value)) (not proven optimal)"
     }
 
     /// The title of a solution's picture: name, objective, and gap when known.
