@@ -98,7 +98,7 @@ struct BinPackingRunner: FamilyRunner {
         }
         record.solution = solutionValue(solution)
         record.timeSeconds = clock.now() - request.commandStart
-        return run(record, instance: instance, solution: solution)
+        return run(record, knownIsProven: entry?.isOptimal == true, instance: instance, solution: solution)
     }
 
     static func exact(_ request: ExactRequest) throws -> FamilyRun {
@@ -143,14 +143,14 @@ struct BinPackingRunner: FamilyRunner {
         record.gap = gap(objective: record.objective, reference: record.bound)
         record.solution = solutionValue(best)
         record.timeSeconds = clock.now() - request.commandStart
-        return run(record, instance: instance, solution: best)
+        return run(record, knownIsProven: entry?.isOptimal == true, instance: instance, solution: best)
     }
 
     private static func solutionValue(_ solution: BinPackingSolution) -> JSONValue {
         .object(["bins": .array(solution.bins.map { .array($0.map { .int($0) }) })])
     }
 
-    private static func run(_ record: SolveRecord, instance: BinPackingInstance, solution: BinPackingSolution) -> FamilyRun {
+    private static func run(_ record: SolveRecord, knownIsProven: Bool, instance: BinPackingInstance, solution: BinPackingSolution) -> FamilyRun {
         FamilyRun(
             record: record,
             headline: headline(record.name ?? instance.name, instance),
@@ -160,16 +160,14 @@ struct BinPackingRunner: FamilyRunner {
                                                  "bins": solutionValue(solution)["bins"] ?? .null])
                 try AtomicFile.write(object.jsonString() + "\n", to: path)
             },
-            drawing: { title in BinPackingSVG.render(instance, solution: solution, title: title) })
+            drawing: { title in BinPackingSVG.render(instance, solution: solution, title: title) },
+            knownIsProven: knownIsProven)
     }
 
     /// A packing from a JSON file: `{"bins": [[item, …], …]}` (0-based items), or a JSON result.
     static func readSolution(_ path: String, instance: BinPackingInstance) throws -> BinPackingSolution {
-        guard let data = FileManager.default.contents(atPath: path) else { throw CLIError("\(path): cannot read") }
-        guard let value = try? JSONDecoder().decode(JSONValue.self, from: data) else {
-            throw CLIError("\(path): not valid JSON (expected {\"bins\": [[item index, …], …]} or a JSON result)")
-        }
-        do { return try solution(from: value["solution"] ?? value, instance: instance) } catch {
+        let value = try SolutionFile.solutionObject(path, expected: "{\"bins\": [[item index, …], …]}")
+        do { return try solution(from: value, instance: instance) } catch {
             throw CLIError("\(path): \(error)")
         }
     }

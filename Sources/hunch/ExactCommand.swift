@@ -62,7 +62,7 @@ struct ExactCommand: ParsableCommand {
             print("status     \(r.status)" + (r.error.map { " (\($0))" } ?? ""))
             print("objective  \(Report.format(r.objective))")
             print("bound      \(Report.format(r.bound))  gap \(Report.percent(r.gap))")
-            if let known = r.knownOptimum { print(Report.knownLine(r, known)) }
+            if let known = r.knownOptimum { print(Report.knownLine(known, proven: run.knownIsProven)) }
             print(String(format: "time       %.2f s (limit %g s)", r.timeSeconds, timeLimit))
             for path in [out, svg].compactMap({ $0 }) { print("wrote      \(path)") }
         }

@@ -30,6 +30,12 @@ enum FamilyDetector {
                 problem = nil
             }
         }
+
+        /// `FILE#K` split without checks (manifest lookups, names): K is nil when absent or not a number.
+        static func split(_ path: String) -> (file: String, problem: Int?) {
+            guard let hash = path.lastIndex(of: "#"), let k = Int(path[path.index(after: hash)...]) else { return (path, nil) }
+            return (String(path[..<hash]), k)
+        }
     }
 
     static func detect(path: String) throws -> String {

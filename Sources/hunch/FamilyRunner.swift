@@ -101,6 +101,9 @@ struct FamilyRun {
     var writeSolution: (String) throws -> Void
     /// The solution as SVG with this title, or nil when the instance has nothing to draw.
     var drawing: (String) -> String?
+    /// True when the record's `knownOptimum` is a proven optimum (a manifest says so), not just
+    /// the best value published.
+    var knownIsProven = false
 }
 
 /// The families the command line knows, and which one a file holds.
@@ -119,7 +122,7 @@ enum Families {
     }
 
     static func runner(_ family: String) throws -> any FamilyRunner.Type {
-        guard let runner = all.first(where: { $0.family == family || $0.manifestAlias == family }) else {
+        guard let runner = all.first(where: { $0.family == canonical(family) }) else {
             throw CLIError("unknown problem family '\(family)'; supported: \(names.joined(separator: ", "))")
         }
         return runner
@@ -143,15 +146,6 @@ extension FamilyRunner {
             return nil
         }
         return entry
-    }
-
-    /// The family's name in the shared MANIFEST.csv, where it differs (jssp, bpp).
-    static var manifestAlias: String {
-        switch family {
-        case "jobshop": return "jssp"
-        case "binpacking": return "bpp"
-        default: return family
-        }
     }
 
     /// Gap of `objective` to `reference`, positive when the objective is worse.

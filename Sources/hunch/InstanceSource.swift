@@ -59,7 +59,7 @@ struct InstanceSource {
         }
         let addresses = try runner.addresses(inFile: path)
         return addresses.map { address in
-            let suffix = address.split(separator: "#").dropFirst().first.map { "-\($0)" } ?? ""
+            let suffix = FamilyDetector.Address.split(address).problem.map { "-\($0)" } ?? ""
             return Item(path: address, family: family, name: base + suffix)
         }
     }

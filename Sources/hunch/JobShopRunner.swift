@@ -99,7 +99,7 @@ struct JobShopRunner: FamilyRunner {
         if makespan == bound || (entry?.isOptimal == true && Double(makespan) == entry?.optimum) { record.status = "optimal" }
         record.solution = .object(["starts": .array(schedule.starts.map { .array($0.map { .int($0) }) })])
         record.timeSeconds = clock.now() - request.commandStart
-        return run(record, instance: instance, schedule: schedule)
+        return run(record, knownIsProven: entry?.isOptimal == true, instance: instance, schedule: schedule)
     }
 
     static func exact(_ request: ExactRequest) throws -> FamilyRun {
@@ -150,10 +150,10 @@ struct JobShopRunner: FamilyRunner {
                              writeSolution: { _ in throw CLIError("\(request.path): no schedule to write (\(record.status))") },
                              drawing: { _ in nil })
         }
-        return run(record, instance: instance, schedule: schedule)
+        return run(record, knownIsProven: entry?.isOptimal == true, instance: instance, schedule: schedule)
     }
 
-    private static func run(_ record: SolveRecord, instance: JobShopInstance, schedule: JobShopSchedule) -> FamilyRun {
+    private static func run(_ record: SolveRecord, knownIsProven: Bool, instance: JobShopInstance, schedule: JobShopSchedule) -> FamilyRun {
         FamilyRun(
             record: record,
             headline: headline(record.name ?? instance.name, instance),
@@ -162,7 +162,8 @@ struct JobShopRunner: FamilyRunner {
             drawing: { _ in
                 let reference = (record.knownOptimum ?? record.bound).map { Int($0) }
                 return GanttSVG.render(instance, schedule: schedule, title: record.name ?? instance.name, reference: reference)
-            })
+            },
+            knownIsProven: knownIsProven)
     }
 
     /// The schedule file `--out` writes and `--initial` reads: `{"makespan": …, "starts": [[…]]}`.
@@ -177,11 +178,8 @@ struct JobShopRunner: FamilyRunner {
 
     /// A schedule from a JSON file: `{"starts": …}`, a solution file, or a JSON result.
     static func readSchedule(_ path: String, instance: JobShopInstance) throws -> JobShopSchedule {
-        guard let data = FileManager.default.contents(atPath: path) else { throw CLIError("\(path): cannot read") }
-        guard let value = try? JSONDecoder().decode(JSONValue.self, from: data) else {
-            throw CLIError("\(path): not valid JSON (expected {\"starts\": [[start of each operation]]} or a JSON result)")
-        }
-        do { return try schedule(from: value["solution"] ?? value, instance: instance) } catch {
+        let value = try SolutionFile.solutionObject(path, expected: "{\"starts\": [[start of each operation]]}")
+        do { return try schedule(from: value, instance: instance) } catch {
             throw CLIError("\(path): \(error)")
         }
     }

@@ -41,12 +41,8 @@ struct KnownOptima {
     /// The manifest entry for an instance file, if a manifest near it lists it. A problem of a
     /// multi-problem file (`BR7.txt#12`) is listed by name (`BR7-12`).
     static func lookup(instancePath: String) -> Entry? {
-        var path = instancePath
-        var problemSuffix = ""
-        if let hash = instancePath.lastIndex(of: "#"), let k = Int(instancePath[instancePath.index(after: hash)...]) {
-            path = String(instancePath[..<hash])
-            problemSuffix = "-\(k)"
-        }
+        let (path, problem) = FamilyDetector.Address.split(instancePath)
+        let problemSuffix = problem.map { "-\($0)" } ?? ""
         let target = URL(fileURLWithPath: path).standardizedFileURL
         let baseName = target.deletingPathExtension().lastPathComponent + problemSuffix
         var folder = target.deletingLastPathComponent()

@@ -128,7 +128,7 @@ struct Packing3DRunner: FamilyRunner {
                                                           "boxes_total": .int(instance.boxCount)]) { a, _ in a }
         record.solution = planValue(plan)
         record.timeSeconds = clock.now() - request.commandStart
-        return run(record, instance: instance, plan: plan)
+        return run(record, knownIsProven: entry?.isOptimal == true, instance: instance, plan: plan)
     }
 
     static func exact(_ request: ExactRequest) throws -> FamilyRun {
@@ -157,7 +157,7 @@ struct Packing3DRunner: FamilyRunner {
         record.gap = gap(objective: record.objective, reference: record.bound)
         record.solution = planValue(plan)
         record.timeSeconds = clock.now() - request.commandStart
-        return run(record, instance: instance, plan: plan)
+        return run(record, knownIsProven: entry?.isOptimal == true, instance: instance, plan: plan)
     }
 
     static func planValue(_ plan: PackingPlan) -> JSONValue {
@@ -167,7 +167,7 @@ struct Packing3DRunner: FamilyRunner {
         })])
     }
 
-    private static func run(_ record: SolveRecord, instance: ContainerInstance, plan: PackingPlan) -> FamilyRun {
+    private static func run(_ record: SolveRecord, knownIsProven: Bool, instance: ContainerInstance, plan: PackingPlan) -> FamilyRun {
         FamilyRun(
             record: record,
             headline: headline(record.name ?? instance.name, instance),
@@ -177,14 +177,14 @@ struct Packing3DRunner: FamilyRunner {
                                                  "placements": planValue(plan)["placements"] ?? .null])
                 try AtomicFile.write(object.jsonString() + "\n", to: path)
             },
-            drawing: { title in Packing3DSVG.render(instance, plan: plan, title: title) })
+            drawing: { title in Packing3DSVG.render(instance, plan: plan, title: title) },
+            knownIsProven: knownIsProven)
     }
 
     /// A plan from a JSON file: `{"placements": [{type, x, y, z, lx, ly, lz}, …]}`, or a JSON result.
     static func readPlan(_ path: String, instance: ContainerInstance) throws -> PackingPlan {
-        guard let data = FileManager.default.contents(atPath: path) else { throw CLIError("\(path): cannot read") }
-        guard let value = try? JSONDecoder().decode(JSONValue.self, from: data),
-              case .array(let items)? = (value["solution"] ?? value)["placements"] else {
+        let expected = "{\"placements\": [{\"type\", \"x\", \"y\", \"z\", \"lx\", \"ly\", \"lz\"}, …]}"
+        guard case .array(let items)? = try SolutionFile.solutionObject(path, expected: expected)["placements"] else {
             throw CLIError("\(path): expected JSON with \"placements\": [{\"type\", \"x\", \"y\", \"z\", \"lx\", \"ly\", \"lz\"}, …]")
         }
         var placements: [Placement] = []

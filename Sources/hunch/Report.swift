@@ -3,7 +3,7 @@ import HunchCore
 
 /// Human-readable summaries of results.
 enum Report {
-    static func text(_ r: SolveRecord, headline: String, outputs: [String]) -> String {
+    static func text(_ r: SolveRecord, headline: String, knownIsProven: Bool, outputs: [String]) -> String {
         var lines: [String] = []
         lines.append("instance   \(headline)  \(r.instance)")
         if let prior = r.prior, let initial = r.initialObjective {
@@ -12,7 +12,7 @@ enum Report {
         lines.append("search     \(r.policy ?? "?") policy, \(r.steps ?? 0) steps, stopped by \(r.stopReason ?? "?")")
         lines.append("objective  \(format(r.objective))  (\(r.status), validated)")
         if let optimum = r.knownOptimum {
-            lines.append("\(knownLine(r, optimum))  gap \(percent(r.gap))")
+            lines.append("\(knownLine(optimum, proven: knownIsProven))  gap \(percent(r.gap))")
         } else if let bound = r.bound {
             lines.append("bound      \(format(bound))  gap ≤ \(percent(r.gap))")
         }
@@ -24,9 +24,8 @@ enum Report {
 
     /// `optimum    V (known)` when a manifest says the known value is proven optimal, else
     /// `best known V (not proven optimal)` (3D BSG values, open Taillard instances, a COMMENT).
-    static func knownLine(_ r: SolveRecord, _ value: Double) -> String {
-        KnownOptima.lookup(instancePath: r.instance)?.isOptimal == true
-            ? "optimum    \(format(value)) (known)" : "best known \(format(value)) (not proven optimal)"
+    static func knownLine(_ value: Double, proven: Bool) -> String {
+        proven ? "optimum    \(format(value)) (known)" : "best known \(format(value)) (not proven optimal)"
     }
 
     /// The title of a solution's picture: name, objective, and gap when known.

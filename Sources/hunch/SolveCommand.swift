@@ -50,7 +50,8 @@ struct SolveCommand: ParsableCommand {
         if json {
             print(run.record.jsonLine())
         } else {
-            print(Report.text(run.record, headline: run.headline, outputs: [out, svg].compactMap { $0 }))
+            print(Report.text(run.record, headline: run.headline, knownIsProven: run.knownIsProven,
+                              outputs: [out, svg].compactMap { $0 }))
         }
     }
 }

@@ -72,6 +72,7 @@ extension TSPRunner {
                 try TourFile.write(tour: tour, name: instance.name,
                                    comment: "Length \(result.objective) (\(status)) by hunch exact", to: path)
             },
-            drawing: { title in TourSVG.render(instance: instance, tour: tour, title: title) })
+            drawing: { title in TourSVG.render(instance: instance, tour: tour, title: title) },
+            knownIsProven: known?.proven == true)
     }
 }

@@ -16,6 +16,8 @@ struct TSPRunner: FamilyRunner {
         var instance: TSPInstance
         var tour: [Int]
         var record: SolveRecord
+        /// The known optimum comes from a manifest that marks it proven (not from a COMMENT).
+        var knownIsProven = false
     }
 
     static func size(path: String) throws -> Int { try TSPLIBReader.read(path: path).dimension }
@@ -59,7 +61,8 @@ struct TSPRunner: FamilyRunner {
                 try TourFile.write(tour: run.tour, name: run.instance.name,
                                    comment: "Length \(Int(record.objective ?? 0)) found by hunch (seed \(seed))", to: path)
             },
-            drawing: { title in TourSVG.render(instance: run.instance, tour: run.tour, title: title) })
+            drawing: { title in TourSVG.render(instance: run.instance, tour: run.tour, title: title) },
+            knownIsProven: run.knownIsProven)
     }
 
     /// Solves one file. `commandStart` and `timeLimit` bound the whole run, reading included.
@@ -167,7 +170,7 @@ struct TSPRunner: FamilyRunner {
                                          "new_best": .int(stats.newBests[i])]))
             })),
         ]) { first, _ in first }
-        return Run(instance: instance, tour: outcome.tour, record: record)
+        return Run(instance: instance, tour: outcome.tour, record: record, knownIsProven: known?.proven == true)
     }
 
     /// The prior alone, without search: what `bench` measures for each prior.
@@ -188,7 +191,7 @@ struct TSPRunner: FamilyRunner {
         record.initialObjective = record.objective
         record.steps = 0
         record.solution = .object(["tour": .array(tour.map { .int($0 + 1) })])
-        return Run(instance: instance, tour: tour, record: record)
+        return Run(instance: instance, tour: tour, record: record, knownIsProven: known?.proven == true)
     }
 
     /// The known optimum from a nearby MANIFEST.csv, else from the file's COMMENT.
@@ -205,11 +208,7 @@ struct TSPRunner: FamilyRunner {
     /// or `{"tour": [...]}`, node ids as in the file).
     static func readInitialTour(_ path: String, dimension: Int) throws -> [Int] {
         if path.hasSuffix(".json") {
-            guard let data = FileManager.default.contents(atPath: path) else { throw CLIError("\(path): cannot read") }
-            guard let value = try? JSONDecoder().decode(JSONValue.self, from: data) else {
-                throw CLIError("\(path): not valid JSON")
-            }
-            guard let ids = (value["solution"]?["tour"] ?? value["tour"])?.intArray else {
+            guard let ids = try SolutionFile.solutionObject(path, expected: "{\"tour\": [node ids]}")["tour"]?.intArray else {
                 throw CLIError("\(path): expected a JSON object with \"tour\" (or \"solution\": {\"tour\"}) as an array of node ids")
             }
             let tour = ids.map { $0 - 1 }

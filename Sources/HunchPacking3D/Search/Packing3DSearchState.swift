@@ -109,6 +109,13 @@ public final class Packing3DSearchState: SearchState {
     public var operatorNames: [String] { Self.operators }
     public var problemFeatureCount: Int { Self.problemFeatures }
 
+    /// The objective at which no solution can be better (every box packed, or as few
+    /// containers as the volume allows): the search loop's target.
+    public var optimalObjective: Double {
+        objectiveKind == .volume ? 100 * (containerVolume - Double(allBoxesVolume)) / containerVolume
+                                 : Double(containerLowerBound)
+    }
+
     /// True when no solution can be better: every box packed (`.volume`), or as few containers
     /// as the volume allows (`.containers`).
     public var everythingPacked: Bool {

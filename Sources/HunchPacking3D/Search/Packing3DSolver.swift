@@ -28,13 +28,8 @@ public enum Packing3DSolver {
         }
         let priorUtilisation = priorPlan.utilisation(instance)
 
-        // Stop as soon as everything fits: the state raises a private flag that the loop
-        // checks, and forwards Ctrl-C from the caller's flag to it.
-        let done = Interruption()
-        var searchStop = stop
-        searchStop.interruption = done
-        let watched = EverythingPackedWatch(state: state, done: done, callerInterruption: stop.interruption)
-        let search = LocalSearch(acceptance: options.acceptance)
+        // Stop as soon as everything fits: no plan can be better.
+        let search = LocalSearch(acceptance: options.acceptance, targetObjective: state.optimalObjective)
         var stats: SearchStatistics
         if state.everythingPacked {
             stats = SearchStatistics()
@@ -42,13 +37,9 @@ public enum Packing3DSolver {
             stats.initialObjective = state.objective
             stats.descentObjective = state.objective
             stats.bestObjective = state.objective
-            stats.stopReason = .stepLimit
+            stats.stopReason = .targetReached
         } else {
-            stats = search.run(state: watched, policy: &policy, stop: searchStop, rng: &rng, observer: observer)
-            if stats.stopReason == .interrupted && !stop.interruption.isRequested {
-                // Stopped because everything fits, not by Ctrl-C.
-                stats.stopReason = .stepLimit
-            }
+            stats = search.run(state: state, policy: &policy, stop: stop, rng: &rng, observer: observer)
         }
         var plan = state.plan
         var containerPlans = state.containerPlans
