@@ -110,6 +110,21 @@ final class PackingCommandTests: XCTestCase {
         XCTAssertNotEqual(other.status, 0)
     }
 
+    func testWhenThePriorAlreadyPacksEveryBoxTheSolveStopsAtOnceAsOptimal() throws {
+        // Two 5-cubes in a 10-cube: the first plan holds everything, nothing is left to search.
+        let dir = try CLI.temporaryDirectory()
+        let file = dir.appendingPathComponent("fits.txt").path
+        try " 1\n 1 7\n 10 10 10\n 1\n 1 5 1 5 1 5 1 2\n".write(toFile: file, atomically: true, encoding: .utf8)
+        for extra in [[String](), ["--objective", "containers"]] {
+            let result = try CLI.run(["solve", file + "#1", "--time-limit", "5", "--json"] + extra)
+            XCTAssertEqual(result.status, 0, result.stderr)
+            let json = try CLI.json(result.stdout)
+            XCTAssertEqual(json["stop_reason"] as? String, "target_reached", "\(extra)")
+            XCTAssertEqual(json["status"] as? String, "optimal", "\(extra)")
+            XCTAssertEqual(json["steps"] as? Int, 0)
+        }
+    }
+
     func testGeneratedBinPackingInstanceReadsBack() throws {
         let dir = try CLI.temporaryDirectory()
         let file = dir.appendingPathComponent("u.txt").path

@@ -32,8 +32,11 @@ public enum Packing3DSolver {
         let search = LocalSearch(acceptance: options.acceptance, targetObjective: state.optimalObjective)
         var stats: SearchStatistics
         if state.everythingPacked {
+            // Nothing to search: the prior already packs everything. No operator ran.
             stats = SearchStatistics()
             stats.operatorNames = Packing3DSearchState.operators
+            let none = [Int](repeating: 0, count: Packing3DSearchState.operators.count)
+            (stats.applications, stats.improvements, stats.newBests, stats.work) = (none, none, none, none)
             stats.initialObjective = state.objective
             stats.descentObjective = state.objective
             stats.bestObjective = state.objective
