@@ -238,6 +238,15 @@ public final class BinPackingSearchState: SearchState {
         log.removeAll(keepingCapacity: true)
     }
 
+    /// Copies the items of `bin` into `scratch` (no allocation); returns how many there are.
+    @inline(__always)
+    func gatherItems(of bin: Int) -> Int {
+        var k = 0
+        var item = head[bin]
+        while item >= 0 { scratch[k] = item; k += 1; item = nextItem[item] }
+        return k
+    }
+
     public func rollbackTrial() {
         undoMoves(toLogLength: 0)
         logging = false

@@ -116,9 +116,7 @@ enum ConsistentNeighborhoodSearch {
                      poolCap: Int, rng: inout SeededGenerator) -> Int {
         let slack = s.capacity - s.load[bin]
         let p = s.poolCount
-        var k = 0
-        var item = s.head[bin]
-        while item >= 0 { s.scratch[k] = item; k += 1; item = s.nextItem[item] }
+        let k = s.gatherItems(of: bin)
         let w = s.weight
         let iteration = s.iteration
         let poolWeight = s.poolWeight
