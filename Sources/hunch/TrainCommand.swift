@@ -38,7 +38,7 @@ struct TrainCommand: ParsableCommand {
     @Option(name: .long, help: "Episodes in total.")
     var episodes = 400
 
-    @Option(name: .long, help: "Episodes per update.")
+    @Option(name: .long, help: "Episodes per update (pgpe: two per perturbation pair, each pair on its own instance).")
     var batchSize = 16
 
     @Option(name: .long, help: "Distinct instances per update (episodes are spread over them).")
@@ -47,8 +47,17 @@ struct TrainCommand: ParsableCommand {
     @Option(name: .long, help: "Credit assignment: each step is credited with its reward minus its work at the episode's average rate; 0 = that alone (default), up to 1 = plus the discounted credits of the steps after it.")
     var discount = 0.0
 
-    @Option(name: .long, help: "Adam learning rate.")
-    var learningRate = 0.02
+    @Option(name: .long, help: "Adam learning rate (default: reinforce 0.02, pgpe 0.1).")
+    var learningRate: Double?
+
+    @Option(name: .long, help: "Training method: reinforce (per-step policy gradient) or pgpe (parameter-exploring policy gradient: pairs of perturbed linear policies on the same instance, compared by final objective).")
+    var method = "reinforce"
+
+    @Option(name: .long, help: "pgpe: standard deviation of the parameter perturbations at the start.")
+    var sigma = 1.0
+
+    @Option(name: .long, help: "pgpe: standard deviation at the end (linear decay; default: --sigma).")
+    var finalSigma: Double?
 
     @Option(name: .long, help: "Network: linear or mlp.")
     var architecture = "mlp"
@@ -96,6 +105,13 @@ struct TrainCommand: ParsableCommand {
         guard PolicyNetwork.Architecture(rawValue: architecture) != nil else {
             throw ValidationError("--architecture must be linear or mlp")
         }
+        guard method == "reinforce" || method == "pgpe" else { throw ValidationError("--method must be reinforce or pgpe") }
+        guard method == "reinforce" || architecture == "linear" else {
+            throw ValidationError("--method pgpe trains the linear policy: add --architecture linear")
+        }
+        guard sigma > 0, (finalSigma ?? 1) > 0, (learningRate ?? 1) > 0 else {
+            throw ValidationError("--sigma, --final-sigma and --learning-rate must be > 0")
+        }
         guard (0...1).contains(discount) else { throw ValidationError("--discount must be between 0 and 1") }
         guard (minSize ?? 1) >= 1, (maxSize ?? Int.max) >= (minSize ?? 1) else { throw ValidationError("need 1 ≤ --min-size ≤ --max-size") }
         guard entropyBonus >= 0, (workPerEpisode ?? 1) >= 1 else {
@@ -125,6 +141,42 @@ struct TrainCommand: ParsableCommand {
             try runValidation(runner: runner, network: network)
             return
         }
+        let clock = MonotonicClock()
+        let start = clock.now()
+        let (network, points) = method == "pgpe" ? trainByParameterExploration(environment)
+                                                 : trainByReinforce(environment)
+        let elapsed = clock.now() - start
+        let command = (["hunch"] + CommandLine.arguments.dropFirst()).joined(separator: " ")
+        let weights = PolicyWeights(family: family, operators: environment.operatorNames, network: network, training: [
+            "command": command, "method": method, "seed": String(seed), "episodes": String(episodes),
+            "seconds": String(format: "%.1f", elapsed),
+            "final_\(points.valueName.replacingOccurrences(of: " ", with: "_"))": String(format: "%.4f", points.rows.last?.value ?? 0),
+        ])
+        try AtomicFile.write(weights.encoded(), to: out)
+        if let curve {
+            let valueColumn = points.valueName.replacingOccurrences(of: " ", with: "_")
+            var csv = "update,episodes,\(valueColumn)," + environment.operatorNames.map { "p_\($0)" }.joined(separator: ",") + "\n"
+            for p in points.rows {
+                csv += "\(p.update),\(p.episodes),\(p.value)," + p.shares.map { String($0) }.joined(separator: ",") + "\n"
+            }
+            try AtomicFile.write(csv, to: curve)
+        }
+        if let curveSvg {
+            try AtomicFile.write(LineChartSVG.render(
+                title: "hunch train \(family) (\(method)): \(points.valueName) (seed \(seed))", xLabel: "episodes", yLabel: points.valueName,
+                series: [(points.valueName, points.rows.map { (Double($0.episodes), $0.value) })]), to: curveSvg)
+        }
+        print(String(format: "trained in %.1f s; wrote %@", elapsed, out))
+        if validationInstances > 0 { try runValidation(runner: runner, network: network) }
+    }
+
+    /// A learning curve: per update, episodes so far, the tracked value and the operator shares.
+    struct Curve {
+        var valueName: String
+        var rows: [(update: Int, episodes: Int, value: Double, shares: [Double])] = []
+    }
+
+    func trainByReinforce(_ environment: TrainingEnvironment) -> (PolicyNetwork, Curve) {
         var settings = PolicyGradientTrainer.Settings()
         settings.architecture = PolicyNetwork.Architecture(rawValue: architecture)!
         settings.hidden = hidden
@@ -132,38 +184,38 @@ struct TrainCommand: ParsableCommand {
         settings.batchSize = batchSize
         settings.instancesPerBatch = instancesPerBatch
         settings.discount = discount
-        settings.learningRate = learningRate
+        settings.learningRate = learningRate ?? 0.02
         settings.entropyBonus = entropyBonus
         settings.seed = seed
         settings.jobs = jobs
-        let clock = MonotonicClock()
-        let start = clock.now()
         print("update  episodes  mean_return  " + environment.operatorNames.joined(separator: "  "))
-        let (network, points) = PolicyGradientTrainer(settings: settings).train(environment: environment) { p in
+        var curve = Curve(valueName: "mean return")
+        let (network, _) = PolicyGradientTrainer(settings: settings).train(environment: environment) { p in
             let shares = p.actionShare.map { String(format: "%.3f", $0) }.joined(separator: "  ")
             print(String(format: "%6d  %8d  %11.3f  ", p.update, p.episodes, p.meanReturn) + shares)
+            curve.rows.append((p.update, p.episodes, p.meanReturn, p.actionShare))
         }
-        let elapsed = clock.now() - start
-        let command = (["hunch"] + CommandLine.arguments.dropFirst()).joined(separator: " ")
-        let weights = PolicyWeights(family: family, operators: environment.operatorNames, network: network, training: [
-            "command": command, "seed": String(seed), "episodes": String(episodes),
-            "seconds": String(format: "%.1f", elapsed), "final_mean_return": String(format: "%.4f", points.last?.meanReturn ?? 0),
-        ])
-        try AtomicFile.write(weights.encoded(), to: out)
-        if let curve {
-            var csv = "update,episodes,mean_return," + environment.operatorNames.map { "p_\($0)" }.joined(separator: ",") + "\n"
-            for p in points {
-                csv += "\(p.update),\(p.episodes),\(p.meanReturn)," + p.actionShare.map { String($0) }.joined(separator: ",") + "\n"
-            }
-            try AtomicFile.write(csv, to: curve)
+        return (network, curve)
+    }
+
+    func trainByParameterExploration(_ environment: TrainingEnvironment) -> (PolicyNetwork, Curve) {
+        var settings = ParameterExploringTrainer.Settings()
+        settings.episodes = episodes
+        settings.pairsPerUpdate = max(1, batchSize / 2)
+        settings.learningRate = learningRate ?? 0.1
+        settings.initialSigma = sigma
+        settings.finalSigma = finalSigma ?? sigma
+        settings.seed = seed
+        settings.jobs = jobs
+        print("update  episodes  sigma  improvement_%  pair_difference_%  " + environment.operatorNames.joined(separator: "  "))
+        var curve = Curve(valueName: "mean improvement %")
+        let (network, _) = ParameterExploringTrainer(settings: settings).train(environment: environment) { p in
+            let shares = p.actionShare.map { String(format: "%.3f", $0) }.joined(separator: "  ")
+            print(String(format: "%6d  %8d  %5.2f  %13.4f  %17.4f  ", p.update, p.episodes, p.sigma, p.meanImprovement,
+                         p.meanPairDifference) + shares)
+            curve.rows.append((p.update, p.episodes, p.meanImprovement, p.actionShare))
         }
-        if let curveSvg {
-            try AtomicFile.write(LineChartSVG.render(
-                title: "hunch train \(family): mean episode return (seed \(seed))", xLabel: "episodes", yLabel: "mean return",
-                series: [("mean return", points.map { (Double($0.episodes), $0.meanReturn) })]), to: curveSvg)
-        }
-        print(String(format: "trained in %.1f s; wrote %@", elapsed, out))
-        if validationInstances > 0 { try runValidation(runner: runner, network: network) }
+        return (network, curve)
     }
 
     /// Paired comparison on held-out generated instances at equal CPU time per run.

@@ -5,6 +5,8 @@
 /// success₀…success_{k-1}, last₀…last_{k-1}]`, then the family's features.
 public struct SearchFeatures {
     public static func engineFeatureCount(operatorCount k: Int) -> Int { 5 + 2 * k }
+    /// The engine features that describe the search as a whole (not one operator), bias excluded.
+    public static let globalFeatureRange = 1..<5
 
     /// Exponential moving average horizon (in steps) for the per-operator and global rates.
     public static let window = 50.0
