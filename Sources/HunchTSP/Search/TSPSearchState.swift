@@ -133,15 +133,21 @@ public final class TSPSearchState: SearchState {
         clearQueue()
     }
 
+    // Element-wise copies into a buffer kept for the whole search: assigning the arrays would
+    // share storage and make the next reversal copy (and allocate) the whole tour.
     public func saveBest() {
-        bestTour = tour
+        if bestTour.count != n { bestTour = [Int32](repeating: 0, count: n) }
+        for p in 0..<n { bestTour[p] = tour[p] }
         bestLength = length
     }
 
     public func restoreBest() {
-        guard !bestTour.isEmpty else { return }
-        tour = bestTour
-        for p in 0..<n { position[Int(tour[p])] = Int32(p) }
+        guard bestTour.count == n else { return }
+        for p in 0..<n {
+            let v = bestTour[p]
+            tour[p] = v
+            position[Int(v)] = Int32(p)
+        }
         length = bestLength
     }
 
