@@ -41,4 +41,32 @@ final class TrainCommandTests: XCTestCase {
         XCTAssertNotEqual(solve.status, 0)
         XCTAssertTrue(solve.stderr.contains("binpacking"), solve.stderr)
     }
+
+    /// `--method pgpe`: a short real run writes linear weights that `solve` uses; the same seed
+    /// gives the same weights at any --jobs; the MLP is refused with a clear error.
+    func testParameterExploringTrainingForTSP() throws {
+        let dir = try CLI.temporaryDirectory()
+        func train(jobs: String, out: String) throws -> [String: Any] {
+            let curve = dir.appendingPathComponent("curve-\(jobs).csv").path
+            let run = try CLI.run(["train", "tsp", "--method", "pgpe", "--architecture", "linear", "--episodes", "8",
+                                   "--batch-size", "4", "--min-size", "30", "--max-size", "60", "--work-per-episode", "20000",
+                                   "--jobs", jobs, "--seed", "4", "--out", out, "--curve", curve])
+            XCTAssertEqual(run.status, 0, run.stderr)
+            XCTAssertEqual(try String(contentsOfFile: curve, encoding: .utf8).split(whereSeparator: \.isNewline).count, 3,
+                           "a header and one line per update (8 episodes = 2 updates of 2 pairs)")
+            return try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out))) as? [String: Any])
+        }
+        let one = dir.appendingPathComponent("one.json").path, two = dir.appendingPathComponent("two.json").path
+        let a = try train(jobs: "1", out: one), b = try train(jobs: "2", out: two)
+        XCTAssertEqual(a["architecture"] as? String, "linear")
+        XCTAssertEqual((a["training"] as? [String: String])?["method"], "pgpe")
+        XCTAssertEqual(a["parameters"] as? [Double], b["parameters"] as? [Double])
+        let solve = try CLI.run(["solve", CLI.instance("berlin52.tsp", family: "tsp"), "--policy", one, "--max-steps", "5", "--json"])
+        XCTAssertEqual(solve.status, 0, solve.stderr)
+        XCTAssertEqual(try CLI.json(solve.stdout)["policy"] as? String, "learned:one.json")
+
+        let mlp = try CLI.run(["train", "tsp", "--method", "pgpe", "--episodes", "2", "--out", one])
+        XCTAssertNotEqual(mlp.status, 0)
+        XCTAssertTrue(mlp.stderr.contains("--architecture linear"), mlp.stderr)
+    }
 }
