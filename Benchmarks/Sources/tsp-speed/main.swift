@@ -42,3 +42,23 @@ let (outcome, searchTime) = timed {
 }
 print(String(format: "ILS 100k steps       %7.3f s  length %ld  (%.0f steps/s)", searchTime, outcome.length,
              100_000 / searchTime))
+
+// The learned policy's cost per decision (issue 4: "well under 1 % of a step"): features in,
+// softmax sample out, for the linear network and a 16-unit MLP, against the ILS step above.
+let stepSeconds = searchTime / 100_000
+let featureCount = TSPSearchState.featureCount
+let features = (0..<featureCount).map { Double($0 % 5) * 0.2 }
+for architecture in [PolicyNetwork.Architecture.linear, .mlp] {
+    var learned = LearnedPolicy(network: PolicyNetwork(architecture: architecture, inputCount: featureCount, hiddenCount: 16,
+                                                       outputCount: TSPSearchState.operators.count, seed: 1, initialScale: 0.3))
+    learned.prepare(operatorCount: TSPSearchState.operators.count, featureCount: featureCount)
+    let calls = 2_000_000
+    var checksum = 0
+    let (_, t) = timed {
+        features.withUnsafeBufferPointer { x in
+            for _ in 0..<calls { checksum &+= learned.chooseOperator(features: x, rng: &rng) }
+        }
+    }
+    print(String(format: "policy %-6@ decision %6.1f ns  = %.2f%% of an ILS step (checksum %ld)", architecture.rawValue as NSString,
+                 t / Double(calls) * 1e9, t / Double(calls) / stepSeconds * 100, checksum))
+}

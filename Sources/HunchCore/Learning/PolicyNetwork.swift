@@ -55,6 +55,14 @@ public struct PolicyNetwork: Sendable, Equatable {
     /// Scratch space for one forward/backward pass (hidden activations).
     public func makeScratch() -> [Double] { Array(repeating: 0, count: max(1, hiddenCount)) }
 
+    /// Writes the logits for `x` into the array `logits`; `hidden` is scratch.
+    @inline(__always)
+    public func forward(_ x: UnsafeBufferPointer<Double>, logits: inout [Double], hidden: inout [Double]) {
+        logits.withUnsafeMutableBufferPointer { l in
+            hidden.withUnsafeMutableBufferPointer { h in forward(x, logits: l, hidden: h) }
+        }
+    }
+
     /// Writes the logits for `x` into `logits` (count = outputCount); `hidden` is scratch.
     @inline(__always)
     public func forward(_ x: UnsafeBufferPointer<Double>, logits: UnsafeMutableBufferPointer<Double>,

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A softmax policy over the family's operators whose logits come from a `PolicyNetwork`
 /// applied to the search features. Trained by `PolicyGradientTrainer`; at solve time it samples
 /// from the softmax (a stochastic policy keeps exploring, as the training did).
@@ -26,24 +28,35 @@ public struct LearnedPolicy: OperatorPolicy {
     }
 
     public mutating func chooseOperator(features: UnsafeBufferPointer<Double>, rng: inout SeededGenerator) -> Int {
-        let net = network
-        logits.withUnsafeMutableBufferPointer { l in
-            hidden.withUnsafeMutableBufferPointer { h in net.forward(features, logits: l, hidden: h) }
-        }
+        forwardPass(features)
+        let k = logits.count
         if greedy {
             var best = 0
-            for i in 1..<logits.count where logits[i] > logits[best] { best = i }
+            for i in 1..<k where logits[i] > logits[best] { best = i }
             return best
         }
-        logits.withUnsafeBufferPointer { l in
-            probabilities.withUnsafeMutableBufferPointer { p in PolicyNetwork.softmax(l, into: p) }
+        // Sample from the softmax without normalising it: draw r in [0, Σ e^z) instead.
+        var maxLogit = logits[0]
+        for i in 1..<k { maxLogit = max(maxLogit, logits[i]) }
+        var sum = 0.0
+        for i in 0..<k {
+            let e = exp(logits[i] - maxLogit)
+            probabilities[i] = e
+            sum += e
         }
-        var r = rng.unit()
-        for i in 0..<probabilities.count {
+        var r = rng.unit() * sum
+        for i in 0..<k {
             r -= probabilities[i]
             if r < 0 { return i }
         }
-        return probabilities.count - 1
+        return k - 1
+    }
+
+    /// The network's logits for `features`, into `logits` (disjoint stored properties, so no copy
+    /// of the network is needed).
+    @inline(__always)
+    private mutating func forwardPass(_ features: UnsafeBufferPointer<Double>) {
+        network.forward(features, logits: &logits, hidden: &hidden)
     }
 
     /// The current action probabilities for `features` (for reports and tests).
@@ -53,6 +66,7 @@ public struct LearnedPolicy: OperatorPolicy {
         greedy = false
         _ = features.withUnsafeBufferPointer { chooseOperator(features: $0, rng: &rng) }
         greedy = saved
-        return probabilities
+        let sum = probabilities.reduce(0, +)
+        return probabilities.map { $0 / sum }
     }
 }
