@@ -1,6 +1,5 @@
 import Foundation
 import HunchCore
-import Synchronization
 
 /// One measured run of a bench: a prior alone, a full search, a bound or an exact solve.
 struct BenchRow: Sendable {
@@ -29,33 +28,22 @@ struct BenchRunner {
     let settings: BenchCommand
 
     func run(items: [InstanceSource.Item], quiet: Bool) throws -> [BenchRow] {
-        let results = Mutex<[Int: [BenchRow]]>([:])
-        let failures = Mutex<[String]>([])
-        let next = Atomic<Int>(0)
-        let group = DispatchGroup()
-        for _ in 0..<max(1, min(settings.jobs, items.count)) {
-            group.enter()
-            let thread = Thread {
-                defer { group.leave() }
-                while !Interruption.process.isRequested {
-                    let i = next.wrappingAdd(1, ordering: .relaxed).oldValue
-                    if i >= items.count { break }
-                    do {
-                        let item = items[i]
-                        let runner = try Families.runner(item.family)
-                        let rows = try FamilyBench(settings: settings, runner: runner).benchOne(item) { log($0, quiet: quiet) }
-                        results.withLock { $0[i] = rows }
-                    } catch {
-                        failures.withLock { $0.append("\(items[i].path): \(error)") }
-                    }
-                }
+        let outcomes = ParallelWork.map(count: items.count, jobs: settings.jobs,
+                                        shouldContinue: { !Interruption.process.isRequested }) { i -> Result<[BenchRow], Error> in
+            Result {
+                let item = items[i]
+                return try FamilyBench(settings: settings, runner: try Families.runner(item.family)).benchOne(item) { log($0, quiet: quiet) }
             }
-            thread.stackSize = 16 << 20
-            thread.start()
         }
-        group.wait()
-        for failure in failures.withLock({ $0 }) { FileHandle.standardError.write(Data("bench: skipped \(failure)\n".utf8)) }
-        return results.withLock { r in r.keys.sorted().flatMap { r[$0]! } }
+        var rows: [BenchRow] = []
+        for (i, outcome) in outcomes.enumerated() {
+            switch outcome {
+            case .success(let r): rows += r
+            case .failure(let error): FileHandle.standardError.write(Data("bench: skipped \(items[i].path): \(error)\n".utf8))
+            case nil: break
+            }
+        }
+        return rows
     }
 
     private func log(_ row: BenchRow, quiet: Bool) {

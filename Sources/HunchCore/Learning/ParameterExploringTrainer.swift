@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// Trains a linear `PolicyNetwork` by parameter-exploring policy gradients (PGPE; Sehnke et al.
 /// 2010, with symmetric sampling): REINFORCE applied to a Gaussian over the policy's parameters
@@ -138,25 +137,9 @@ public struct ParameterExploringTrainer {
     }
 
     private func run(_ jobs: [Job], environment: TrainingEnvironment) -> [Outcome] {
-        let results = Mutex<[Int: Outcome]>([:])
-        let next = Atomic<Int>(0)
-        let group = DispatchGroup()
-        for _ in 0..<max(1, min(settings.jobs, jobs.count)) {
-            group.enter()
-            let thread = Thread {
-                defer { group.leave() }
-                while true {
-                    let i = next.wrappingAdd(1, ordering: .relaxed).oldValue
-                    if i >= jobs.count { break }
-                    let outcome = ParameterExploringTrainer.runEpisode(jobs[i], environment: environment)
-                    results.withLock { $0[i] = outcome }
-                }
-            }
-            thread.stackSize = 16 << 20
-            thread.start()
-        }
-        group.wait()
-        return results.withLock { r in (0..<jobs.count).map { r[$0]! } }
+        ParallelWork.map(count: jobs.count, jobs: settings.jobs) { i in
+            ParameterExploringTrainer.runEpisode(jobs[i], environment: environment)
+        }.map { $0! }
     }
 
     static func runEpisode(_ job: Job, environment: TrainingEnvironment) -> Outcome {

@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// Compares operator-selection policies on a family's episodes, paired: every policy runs the
 /// same instances with the same search seeds under the same budget (the environment's work
@@ -41,38 +40,23 @@ public struct PolicyEvaluation {
     public func run(environment: TrainingEnvironment, policies names: [String],
                     make: @escaping @Sendable (String) -> NamedPolicy) -> [Result] {
         let jobsList = names.indices.flatMap { p in episodes.indices.map { (p, $0) } }
-        let results = Mutex<[Int: (Double, Int, Int)]>([:])
-        let next = Atomic<Int>(0)
-        let group = DispatchGroup()
         let list = episodes
         let seconds = cpuSeconds
-        for _ in 0..<max(1, min(jobs, jobsList.count)) {
-            group.enter()
-            let thread = Thread {
-                defer { group.leave() }
-                while true {
-                    let i = next.wrappingAdd(1, ordering: .relaxed).oldValue
-                    if i >= jobsList.count { break }
-                    let (p, e) = jobsList[i]
-                    var episode = environment.makeEpisode(instanceSeed: list[e].instance, searchSeed: list[e].search)
-                    if let seconds {
-                        let clock = ThreadCPUClock()
-                        episode.stop = StopCondition(deadline: clock.now() + seconds, clock: clock, interruption: episode.stop.interruption)
-                    }
-                    var policy = make(names[p])
-                    var rng = SeededGenerator(seed: list[e].search ^ 0x5EED)
-                    let stats = LocalSearch(acceptance: episode.acceptance)
-                        .run(state: episode.state, policy: &policy, stop: episode.stop, rng: &rng)
-                    results.withLock { $0[i] = (stats.bestObjective, stats.steps, stats.work.reduce(0, +)) }
-                }
+        let outcomes = ParallelWork.map(count: jobsList.count, jobs: jobs) { i -> (Double, Int, Int) in
+            let (p, e) = jobsList[i]
+            var episode = environment.makeEpisode(instanceSeed: list[e].instance, searchSeed: list[e].search)
+            if let seconds {
+                let clock = ThreadCPUClock()
+                episode.stop = StopCondition(deadline: clock.now() + seconds, clock: clock, interruption: episode.stop.interruption)
             }
-            thread.stackSize = 16 << 20
-            thread.start()
+            var policy = make(names[p])
+            var rng = SeededGenerator(seed: list[e].search ^ 0x5EED)
+            let stats = LocalSearch(acceptance: episode.acceptance)
+                .run(state: episode.state, policy: &policy, stop: episode.stop, rng: &rng)
+            return (stats.bestObjective, stats.steps, stats.work.reduce(0, +))
         }
-        group.wait()
-        let all = results.withLock { $0 }
         return names.indices.map { p in
-            let rows = episodes.indices.map { all[p * episodes.count + $0] ?? (.nan, 0, 0) }
+            let rows = episodes.indices.map { outcomes[p * episodes.count + $0] ?? (.nan, 0, 0) }
             return Result(policy: names[p], objectives: rows.map(\.0), steps: rows.map(\.1), work: rows.map(\.2))
         }
     }

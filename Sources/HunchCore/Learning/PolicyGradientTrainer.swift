@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// Trains a `PolicyNetwork` by REINFORCE (Williams 1992) over episodes of a family's real search.
 ///
@@ -84,28 +83,12 @@ public struct PolicyGradientTrainer {
 
     private func runBatch(environment: TrainingEnvironment, network: PolicyNetwork,
                           seeds: [(instance: UInt64, search: UInt64, group: Int)]) -> [Trajectory] {
-        let results = Mutex<[Int: Trajectory]>([:])
-        let next = Atomic<Int>(0)
-        let workers = max(1, min(settings.jobs, seeds.count))
-        let group = DispatchGroup()
-        for _ in 0..<workers {
-            group.enter()
-            let thread = Thread {
-                defer { group.leave() }
-                while true {
-                    let i = next.wrappingAdd(1, ordering: .relaxed).oldValue
-                    if i >= seeds.count { break }
-                    var t = PolicyGradientTrainer.runEpisode(environment: environment, network: network,
-                                                             instanceSeed: seeds[i].instance, searchSeed: seeds[i].search)
-                    t.group = seeds[i].group
-                    results.withLock { $0[i] = t }
-                }
-            }
-            thread.stackSize = 16 << 20
-            thread.start()
-        }
-        group.wait()
-        return results.withLock { r in (0..<seeds.count).map { r[$0]! } }
+        ParallelWork.map(count: seeds.count, jobs: settings.jobs) { i in
+            var t = PolicyGradientTrainer.runEpisode(environment: environment, network: network,
+                                                     instanceSeed: seeds[i].instance, searchSeed: seeds[i].search)
+            t.group = seeds[i].group
+            return t
+        }.map { $0! }
     }
 
     static func runEpisode(environment: TrainingEnvironment, network: PolicyNetwork,
