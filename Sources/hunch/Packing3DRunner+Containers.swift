@@ -11,12 +11,7 @@ extension Packing3DRunner {
         var options = given
         options.objective = .containers
         options.initialPlan = nil
-        var policy = try request.options.makePolicy(family: family, operators: Packing3DSearchState.operators,
-                                                    featureCount: Packing3DSearchState.featureCount,
-                                                    bundled: Packing3DBundledPolicy.weights)
-        let observer = request.progress?(nil)
-        let outcome = Packing3DSolver.solve(instance, options: options, policy: &policy, stop: stop, observer: observer)
-        observer?.finish()
+        let (outcome, policy) = try search(request, instance: instance, options: options, stop: stop)
         let plans = outcome.containerPlans
         // Each container valid on its own, and together exactly the boxes of the instance.
         var loaded = [Int](repeating: 0, count: instance.boxTypes.count)

@@ -105,12 +105,7 @@ struct Packing3DRunner: FamilyRunner {
             record.steps = 0
             record.initialObjective = plan.utilisation(instance)
         } else {
-            var policy = try request.options.makePolicy(family: family, operators: Packing3DSearchState.operators,
-                                                        featureCount: Packing3DSearchState.featureCount,
-                                                        bundled: Packing3DBundledPolicy.weights)
-            let observer = request.progress?(nil)
-            let outcome = Packing3DSolver.solve(instance, options: options, policy: &policy, stop: stop, observer: observer)
-            observer?.finish()
+            let (outcome, policy) = try search(request, instance: instance, options: options, stop: stop)
             plan = outcome.plan
             recordSearch(&record, stats: outcome.statistics, options: request.options, acceptance: options.acceptance, policy: policy.name,
                          prior: llmReport.map(LLMStart.priorLabel) ?? outcome.priorName, initialObjective: outcome.priorUtilisation)
@@ -239,4 +234,19 @@ extension Packing3DRunner {
         "whole-blocks": "prefers blocks that use a whole box type at once.",
         "random": "a random order: a baseline.",
     ]
+}
+
+extension Packing3DRunner {
+    /// The policy named on the command line, then the search with the progress line: the one
+    /// search path of both objectives.
+    static func search(_ request: SolveRequest, instance: ContainerInstance, options: Packing3DSolveOptions,
+                       stop: StopCondition) throws -> (Packing3DSolveOutcome, NamedPolicy) {
+        var policy = try request.options.makePolicy(family: family, operators: Packing3DSearchState.operators,
+                                                    featureCount: Packing3DSearchState.featureCount,
+                                                    bundled: Packing3DBundledPolicy.weights)
+        let observer = request.progress?(nil)
+        let outcome = Packing3DSolver.solve(instance, options: options, policy: &policy, stop: stop, observer: observer)
+        observer?.finish()
+        return (outcome, policy)
+    }
 }

@@ -153,11 +153,3 @@ public struct ParameterExploringTrainer {
                        applications: stats.applications)
     }
 }
-
-extension SeededGenerator {
-    /// A standard normal variate (Box–Muller).
-    mutating func gaussian() -> Double {
-        let u1 = max(unit(), 1e-300), u2 = unit()
-        return (-2 * log(u1)).squareRoot() * cos(2 * Double.pi * u2)
-    }
-}

@@ -203,8 +203,3 @@ public struct PolicyGradientTrainer {
         return (gradient, point)
     }
 }
-
-extension SeededGenerator {
-    /// A 64-bit value to seed another generator with.
-    var seedValue: UInt64 { var copy = self; return copy.next() }
-}

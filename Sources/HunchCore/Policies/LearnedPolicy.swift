@@ -28,7 +28,7 @@ public struct LearnedPolicy: OperatorPolicy {
     }
 
     public mutating func chooseOperator(features: UnsafeBufferPointer<Double>, rng: inout SeededGenerator) -> Int {
-        forwardPass(features)
+        network.forward(features, logits: &logits, hidden: &hidden)
         let k = logits.count
         if greedy {
             var best = 0
@@ -50,13 +50,6 @@ public struct LearnedPolicy: OperatorPolicy {
             if r < 0 { return i }
         }
         return k - 1
-    }
-
-    /// The network's logits for `features`, into `logits` (disjoint stored properties, so no copy
-    /// of the network is needed).
-    @inline(__always)
-    private mutating func forwardPass(_ features: UnsafeBufferPointer<Double>) {
-        network.forward(features, logits: &logits, hidden: &hidden)
     }
 
     /// The current action probabilities for `features` (for reports and tests).

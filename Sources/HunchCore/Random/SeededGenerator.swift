@@ -1,3 +1,5 @@
+import Foundation
+
 /// A fast, seedable random number generator (xoshiro256**, Blackman & Vigna 2018),
 /// seeded through SplitMix64 so that any 64-bit seed gives a well-mixed state.
 ///
@@ -44,6 +46,15 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
     public mutating func unit() -> Double {
         Double(next() >> 11) * 0x1.0p-53
     }
+
+    /// A standard normal variate (Box–Muller).
+    public mutating func gaussian() -> Double {
+        let u1 = max(unit(), 1e-300), u2 = unit()
+        return (-2 * log(u1)).squareRoot() * cos(2 * Double.pi * u2)
+    }
+
+    /// A 64-bit value to seed another generator with.
+    public var seedValue: UInt64 { var copy = self; return copy.next() }
 
     /// A generator for an independent stream (per worker, per instance) derived from this seed.
     public static func stream(seed: UInt64, index: UInt64) -> SeededGenerator {

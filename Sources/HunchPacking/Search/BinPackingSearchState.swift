@@ -353,6 +353,18 @@ public final class BinPackingSearchState: SearchState {
         return work
     }
 
+    /// The fullest open bin that still takes `w` (best fit), or −1 when none does.
+    @inline(__always)
+    func bestFitBin(weight w: Int) -> Int {
+        var best = -1, bestLoad = -1
+        for p in 0..<activeCount {
+            let s = slots[p]
+            let l = load[s]
+            if l + w <= capacity && l > bestLoad { best = s; bestLoad = l }
+        }
+        return best
+    }
+
     /// Best fit decreasing of the pool into open bins only; returns the evaluations spent.
     func insertPoolIntoOpenBins() -> Int {
         sortPoolDecreasing()
@@ -360,13 +372,7 @@ public final class BinPackingSearchState: SearchState {
         var k = 0
         while k < poolCount {
             let item = pool[k]
-            let w = weight[item]
-            var best = -1, bestLoad = -1
-            for p in 0..<activeCount {
-                let s = slots[p]
-                let l = load[s]
-                if l + w <= capacity && l > bestLoad { best = s; bestLoad = l }
-            }
+            let best = bestFitBin(weight: weight[item])
             work += activeCount
             if best >= 0 {
                 place(item, in: best)
@@ -383,13 +389,7 @@ public final class BinPackingSearchState: SearchState {
         sortPoolDecreasing()
         while poolCount > 0 {
             let item = pool[0]
-            let w = weight[item]
-            var best = -1, bestLoad = -1
-            for p in 0..<activeCount {
-                let s = slots[p]
-                let l = load[s]
-                if l + w <= capacity && l > bestLoad { best = s; bestLoad = l }
-            }
+            let best = bestFitBin(weight: weight[item])
             place(item, in: best >= 0 ? best : freeSlot())
             sortPoolDecreasing()
         }
