@@ -174,7 +174,7 @@ extension FamilyRunner {
     static func operatorDetails(_ stats: SearchStatistics) -> JSONValue {
         .object(Dictionary(uniqueKeysWithValues: stats.operatorNames.enumerated().map { i, name in
             (name, JSONValue.object(["applied": .int(stats.applications[i]), "improved": .int(stats.improvements[i]),
-                                     "new_best": .int(stats.newBests[i])]))
+                                     "new_best": .int(stats.newBests[i]), "work": .int(stats.work[i])]))
         }))
     }
 

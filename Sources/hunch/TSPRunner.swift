@@ -165,10 +165,7 @@ struct TSPRunner: FamilyRunner {
             "acceptance": .string(solveOptions.acceptance.name),
             "descent_objective": .double(stats.descentObjective),
             "time_to_best_s": .double(stats.timeToBest),
-            "operators": .object(Dictionary(uniqueKeysWithValues: stats.operatorNames.enumerated().map { i, name in
-                (name, JSONValue.object(["applied": .int(stats.applications[i]), "improved": .int(stats.improvements[i]),
-                                         "new_best": .int(stats.newBests[i])]))
-            })),
+            "operators": Self.operatorDetails(stats),
         ]) { first, _ in first }
         return Run(instance: instance, tour: outcome.tour, record: record, knownIsProven: known?.proven == true)
     }

@@ -58,6 +58,26 @@ final class TSPSearchStateTests: XCTestCase {
         }
     }
 
+    /// A 2-opt + Or-opt local optimum is rarely Lin–Kernighan optimal: the chains must find
+    /// shorter tours, keep the length exact, and leave nothing in the trial log outside a trial.
+    func testLinKernighanShortensATwoOptLocalOptimum() {
+        for seed in [1, 2, 3] as [UInt64] {
+            let instance = Self.randomInstance(n: 400, seed: seed)
+            let candidates = CandidateLists(instance: instance, k: 10)
+            var rng = SeededGenerator(seed: seed)
+            let state = TSPSearchState(instance: instance, candidates: candidates,
+                                       tour: TSPPrior.random.construct(instance, candidates: candidates, rng: &rng))
+            _ = state.descend(stop: StopCondition(maxSteps: 1))
+            let localOptimum = state.length
+            var improved = 0
+            for v in 0..<instance.dimension where state.linKernighan(from: v) { improved += 1 }
+            assertConsistent(state)
+            XCTAssertGreaterThan(improved, 0)
+            XCTAssertLessThan(state.length, localOptimum)
+            XCTAssertTrue(state.log.isEmpty, "chains outside a trial must not leave log entries")
+        }
+    }
+
     func testSameSeedAndStepsGiveSameTour() {
         let instance = Self.randomInstance(n: 120, seed: 5)
         func run() -> [Int] {

@@ -14,14 +14,18 @@ public final class TSPSearchState: SearchState {
     var tour: [Int32]
     var position: [Int32]
     /// Current tour length.
-    public private(set) var length: Int
+    public internal(set) var length: Int
 
     // Trial log of reversed position ranges (pairs).
-    private var log: [Int32] = []
-    private var logging = false
+    var log: [Int32] = []
+    var logging = false
     private var lengthAtTrialStart = 0
 
     // Best tour, kept apart only when the acceptance rule may leave it.
+    // Scratch of the Lin–Kernighan chain: edges it added (pairs) and nodes it touched.
+    var chainAdded: [Int] = []
+    var chainNodes: [Int] = []
+
     private var bestTour: [Int32] = []
     private var bestLength = 0
 
@@ -35,11 +39,13 @@ public final class TSPSearchState: SearchState {
     let twoOptBreadth: Int
     let orOptBreadth: Int
     /// Counted move evaluations (the work unit reported to the engine).
-    private(set) var evaluations = 0
+    var evaluations = 0
     /// Counted node swaps of tour reversals; reported as work at `swapsPerWorkUnit` per unit.
     private(set) var swaps = 0
 
-    public static let operators = ["double-bridge", "segment-reversal", "or-kick", "double-bridge-wide"]
+    public static let operators = [
+        "double-bridge", "segment-reversal", "or-kick", "double-bridge-wide", "double-bridge-lk",
+    ]
 
     /// Work charged for a step beyond its evaluations and swaps: the engine's own per-step cost
     /// (features, policy, trial bookkeeping, clock), so that a learned policy does not take very
@@ -113,7 +119,11 @@ public final class TSPSearchState: SearchState {
         case 0: doubleBridge(&rng, maxSegment: min(50, max(1, n / 8)))
         case 1: randomSegmentReversal(&rng)
         case 2: orKick(&rng)
-        default: doubleBridge(&rng, maxSegment: max(1, n / 3))
+        case 3: doubleBridge(&rng, maxSegment: max(1, n / 3))
+        default:
+            doubleBridge(&rng, maxSegment: min(50, max(1, n / 8)))
+            runQueue(stop: stop, deep: true)
+            return work - before + TSPSearchState.stepOverhead
         }
         runQueue(stop: stop)
         return work - before + TSPSearchState.stepOverhead
@@ -165,7 +175,7 @@ public final class TSPSearchState: SearchState {
 
     /// Reverses positions i…j inclusive, walking forward (wrapping past the end).
     @inline(__always)
-    private func reversePositions(_ i: Int, _ j: Int) {
+    func reversePositions(_ i: Int, _ j: Int) {
         var count = j - i
         if count < 0 { count += n }
         count += 1
@@ -206,7 +216,7 @@ public final class TSPSearchState: SearchState {
 
     /// Removes edges {x1,x2} and {y1,y2} and adds {x1,y1} and {x2,y2}. Valid when the tour runs
     /// x1→x2 … y1→y2 in one of its two directions (a 2-opt move).
-    private func exchange(_ x1: Int, _ x2: Int, _ y1: Int, _ y2: Int) {
+    func exchange(_ x1: Int, _ x2: Int, _ y1: Int, _ y2: Int) {
         if succ(x1) == x2 {
             reversePath(from: x2, to: y1)
         } else {
@@ -216,7 +226,7 @@ public final class TSPSearchState: SearchState {
 
     // MARK: Don't-look bits
 
-    @inline(__always) private func push(_ v: Int) {
+    @inline(__always) func push(_ v: Int) {
         if queued[v] { return }
         queued[v] = true
         var tail = queueHead + queueCount
@@ -239,11 +249,15 @@ public final class TSPSearchState: SearchState {
         queueHead = 0
     }
 
-    private func runQueue(stop: StopCondition) {
+    /// Descends from the queued nodes; `deep` adds Lin–Kernighan chains where 2-opt and Or-opt
+    /// find nothing.
+    private func runQueue(stop: StopCondition, deep: Bool = false) {
         var sinceCheck = 0
         while queueCount > 0 {
             let v = pop()
-            while improve(from: v) {}
+            repeat {
+                while improve(from: v) {}
+            } while deep && linKernighan(from: v)
             sinceCheck += 1
             if sinceCheck == 256 {
                 sinceCheck = 0
