@@ -8,7 +8,7 @@
 # Usage: Benchmarks/rl/evaluate.sh [POLICIES]        (default: uniform,roulette,fixed,learned)
 # Environment: HUNCH (binary; default .build/release/hunch), JOBS (parallel runs; keep below the
 # core count so runs do not share a core; default 1), TIME (seconds per run; default 1),
-# SEEDS (default 3), MIN_SIZE/MAX_SIZE (TSPLIB size range; default 1–1000), GEN_SIZES (default
+# SEEDS (default 3), FIRST_SEED (search seeds FIRST_SEED…; default 1: a replication uses fresh ones), MIN_SIZE/MAX_SIZE (TSPLIB size range; default 1–1000), GEN_SIZES (default
 # "200 500 1000 2000 5000"), GEN_COUNT (instances per size and layout; default 2),
 # INSTANCES (TSPLIB folder; default /work/shared/instances/tsp), OUT (default Benchmarks/results).
 # Training never sees these instances: it generates its own from 64-bit seeds of its stream.
@@ -16,7 +16,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 POLICIES=${1:-uniform,roulette,fixed,learned}
 HUNCH=${HUNCH:-.build/release/hunch}
-JOBS=${JOBS:-1}; TIME=${TIME:-1}; SEEDS=${SEEDS:-3}; MIN_SIZE=${MIN_SIZE:-1}; MAX_SIZE=${MAX_SIZE:-1000}
+JOBS=${JOBS:-1}; TIME=${TIME:-1}; SEEDS=${SEEDS:-3}; FIRST_SEED=${FIRST_SEED:-1}; MIN_SIZE=${MIN_SIZE:-1}; MAX_SIZE=${MAX_SIZE:-1000}
 GEN_SIZES=${GEN_SIZES:-"200 500 1000 2000 5000"}; GEN_COUNT=${GEN_COUNT:-2}
 INSTANCES=${INSTANCES:-/work/shared/instances/tsp}; OUT=${OUT:-Benchmarks/results}
 mkdir -p "$OUT"
@@ -40,7 +40,7 @@ for n in $GEN_SIZES; do
     done
   done
 done
-common=(--policies "$POLICIES" --seeds "$SEEDS" --time-limit "$TIME" --priors none --jobs "$JOBS" --quiet)
+common=(--policies "$POLICIES" --seeds "$SEEDS" --first-seed "$FIRST_SEED" --time-limit "$TIME" --priors none --jobs "$JOBS" --quiet)
 "$HUNCH" bench "$tsplib/tsp" --bound-limit 0 "${common[@]}" \
   --report "$OUT/policy-tsplib.md" --csv "$OUT/policy-tsplib.csv" --svg "$OUT/policy-tsplib.svg"
 "$HUNCH" bench "$gen" --bound-limit 5 "${common[@]}" \

@@ -47,8 +47,11 @@ struct BenchCommand: ParsableCommand {
     @Option(name: .long, help: "Search policies to compare (comma-separated names or weights files).")
     var policies = "roulette"
 
-    @Option(name: .long, help: "Seeds per instance and policy (seeds 1…N).")
+    @Option(name: .long, help: "Seeds per instance and policy (seeds F…F+N−1, F = --first-seed).")
     var seeds = 1
+
+    @Option(name: .long, help: "First search seed, so that a replication can run on fresh seeds.")
+    var firstSeed = 1
 
     @Option(name: .long, help: "GLPK time limit per instance, seconds.")
     var exactLimit: Double = 60
@@ -90,8 +93,8 @@ struct BenchCommand: ParsableCommand {
     var quiet = false
 
     func validate() throws {
-        guard timeLimit > 0, exactLimit >= 0, boundLimit >= 0, seeds >= 1, jobs >= 1, generateCount >= 1 else {
-            throw ValidationError("time limits must be positive, --seeds/--jobs/--generate-count ≥ 1")
+        guard timeLimit > 0, exactLimit >= 0, boundLimit >= 0, seeds >= 1, firstSeed >= 0, jobs >= 1, generateCount >= 1 else {
+            throw ValidationError("time limits must be positive, --seeds/--jobs/--generate-count ≥ 1, --first-seed ≥ 0")
         }
         guard source != nil || generate != nil else { throw ValidationError("give a SOURCE, --generate, or both") }
         let known = Set(Families.all.flatMap { $0.priorNames } + ["llm", "llm-choice"])

@@ -57,7 +57,7 @@ struct FamilyBench {
             }
             defer { if let initial { try? FileManager.default.removeItem(atPath: initial) } }
             for policy in settings.policyList {
-                for seed in 1...settings.seeds {
+                for seed in settings.firstSeed..<(settings.firstSeed + settings.seeds) {
                     var arguments = ["--policy", policy, "--seed", String(seed), "--time-limit", String(settings.timeLimit)]
                     if !runner.cheapBound { arguments.append("--no-bound") }
                     let (record, time) = try solve(arguments, initial: initial)

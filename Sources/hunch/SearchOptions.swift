@@ -31,8 +31,8 @@ struct SearchOptions: ParsableArguments {
     @Flag(name: .long, help: "LLM prior: fail instead of falling back to the default prior when the model is unusable.")
     var requireLlm = false
 
-    @Option(name: .long, help: "Operator-selection policy: \(NamedPolicy.names.joined(separator: ", ")), or a weights file (.json) from `hunch train`.")
-    var policy: String = "roulette"
+    @Option(name: .long, help: "Operator-selection policy: \(NamedPolicy.names.joined(separator: ", ")), or a weights file (.json) from `hunch train`; default: the family's (tsp: learned, the others: roulette).")
+    var policy: String?
 
     @Option(name: .long, help: "Trial acceptance: better (no worse than current) or threshold[:fraction]; default: the family's (tsp, jobshop: better; binpacking: threshold:0.002; packing3d: threshold:0.02).")
     var acceptance: String?
@@ -54,7 +54,7 @@ struct SearchOptions: ParsableArguments {
             throw ValidationError("--time-limit must be a positive number of seconds")
         }
         if let maxSteps, maxSteps < 0 { throw ValidationError("--max-steps must be ≥ 0") }
-        guard NamedPolicy.names.contains(policy) || policy.hasSuffix(".json") else {
+        if let policy, !(NamedPolicy.names.contains(policy) || policy.hasSuffix(".json")) {
             throw ValidationError("unknown --policy '\(policy)'; expected one of: \(NamedPolicy.names.joined(separator: ", ")), or a weights file ending in .json")
         }
         if let objective, !["volume", "containers"].contains(objective) {
@@ -65,10 +65,12 @@ struct SearchOptions: ParsableArguments {
         }
     }
 
-    /// The policy named by --policy, checked against the family (see `PolicyChoice`).
-    func makePolicy(family: String, operators: [String], featureCount: Int,
+    /// The policy named by --policy, else the family's default (`learned` only where the trained
+    /// policy won the family's evaluation: TSP), checked against the family (see `PolicyChoice`).
+    func makePolicy(family: String, operators: [String], featureCount: Int, defaultPolicy: String = "roulette",
                     bundled: () throws -> PolicyWeights) throws -> NamedPolicy {
-        try PolicyChoice.make(policy, family: family, operators: operators, featureCount: featureCount, bundled: bundled)
+        try PolicyChoice.make(policy ?? defaultPolicy, family: family, operators: operators,
+                              featureCount: featureCount, bundled: bundled)
     }
 
     /// The acceptance rule named by --acceptance, else the family's own default.

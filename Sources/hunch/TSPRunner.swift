@@ -129,8 +129,11 @@ struct TSPRunner: FamilyRunner {
             }
         }
 
+        // The learned policy is TSP's default because it beat uniform and roulette at equal wall
+        // time (Benchmarks/results/policy-evaluation.md, attempt 17).
         var policy = try options.makePolicy(family: "tsp", operators: TSPSearchState.operators,
-                                            featureCount: TSPSearchState.featureCount, bundled: TSPBundledPolicy.weights)
+                                            featureCount: TSPSearchState.featureCount, defaultPolicy: "learned",
+                                            bundled: TSPBundledPolicy.weights)
         let observer = progress?(known?.value)
         let outcome = TSPSolver.solve(instance, options: solveOptions, policy: &policy, stop: stop, observer: observer,
                                       candidates: candidates)

@@ -22,6 +22,20 @@ final class SolveCommandTests: XCTestCase {
         for key in ["bound", "status", "time_s", "seed", "prior", "policy"] { XCTAssertNotNil(json[key], key) }
     }
 
+    /// TSP's default policy is the bundled learned one (it won the evaluation); the other
+    /// families keep the roulette, and any policy can still be named.
+    func testTSPDefaultsToTheLearnedPolicy() throws {
+        let path = CLI.instance("berlin52.tsp")
+        let byDefault = try CLI.run(["solve", path, "--max-steps", "200", "--json", "--no-bound"])
+        XCTAssertEqual(byDefault.status, 0, byDefault.stderr)
+        XCTAssertEqual(try CLI.json(byDefault.stdout)["policy"] as? String, "learned")
+        let named = try CLI.run(["solve", path, "--max-steps", "200", "--json", "--no-bound", "--policy", "roulette"])
+        XCTAssertEqual(try CLI.json(named.stdout)["policy"] as? String, "roulette")
+        let jobShop = try CLI.run(["solve", CLI.instance("ft06.txt", family: "jssp"), "--max-steps", "5", "--json"])
+        XCTAssertEqual(jobShop.status, 0, jobShop.stderr)
+        XCTAssertEqual(try CLI.json(jobShop.stdout)["policy"] as? String, "roulette")
+    }
+
     func testSameSeedAndStepLimitGiveTheSameTour() throws {
         let args = ["solve", CLI.instance("eil76.tsp"), "--max-steps", "800", "--seed", "5", "--json", "--policy", "roulette"]
         let a = try CLI.json(CLI.run(args).stdout), b = try CLI.json(CLI.run(args).stdout)

@@ -61,4 +61,11 @@ final class TSPTrainingEnvironmentTests: XCTestCase {
             XCTAssertEqual(runs.flatMap { e in gaps.map { $0[e] } }.min(), 0)
         }
     }
+
+    func testBundledPolicyMatchesTheFamilysOperatorsAndFeatures() throws {
+        let weights = try TSPBundledPolicy.weights()
+        XCTAssertEqual(weights.family, "tsp")
+        XCTAssertNoThrow(try weights.network(family: "tsp", operators: TSPSearchState.operators,
+                                             featureCount: TSPSearchState.featureCount, source: "bundled"))
+    }
 }
