@@ -6,6 +6,8 @@ import HunchTSP
 /// Runs the TSP pipeline for the CLI: read, construct, search, validate, and report as a
 /// `SolveRecord`. Shared by `solve`, `exact`, `batch` and `bench`.
 struct TSPRunner: FamilyRunner {
+    /// The smallest instance whose default policy is the learned one (the training's lower size).
+    static let learnedDefaultMinimumSize = 150
     static let family = "tsp"
     static let maximises = false
     static var priorNames: [String] { TSPPrior.allCases.map(\.rawValue) }
@@ -129,10 +131,12 @@ struct TSPRunner: FamilyRunner {
             }
         }
 
-        // The learned policy is TSP's default because it beat uniform and roulette at equal wall
-        // time (Benchmarks/results/policy-evaluation.md, attempt 17).
+        // The learned policy is TSP's default where it was trained and beat uniform and roulette
+        // at equal wall time: 150 nodes and up (Benchmarks/results/policy-evaluation.md, attempt
+        // 17). Below, the roulette has the evidence (every TSPLIB instance ≤ 100 nodes optimal).
+        let defaultPolicy = instance.dimension >= TSPRunner.learnedDefaultMinimumSize ? "learned" : "roulette"
         var policy = try options.makePolicy(family: "tsp", operators: TSPSearchState.operators,
-                                            featureCount: TSPSearchState.featureCount, defaultPolicy: "learned",
+                                            featureCount: TSPSearchState.featureCount, defaultPolicy: defaultPolicy,
                                             bundled: TSPBundledPolicy.weights)
         let observer = progress?(known?.value)
         let outcome = TSPSolver.solve(instance, options: solveOptions, policy: &policy, stop: stop, observer: observer,

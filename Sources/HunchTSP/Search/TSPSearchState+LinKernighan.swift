@@ -4,8 +4,9 @@
 /// Each link removes the edge {t1, last} the previous link closed, adds {last, next} for a
 /// candidate neighbour `next`, and removes the edge {next, partner} that lets {partner, t1} close
 /// the tour again. The first two links are evaluated without touching the tour (every pair of
-/// the 5 × 5 candidates, which covers the sequential 3-opt moves); the best improving one is
-/// applied. Only if none improves does the most promising pair become a real chain, extended
+/// the 5 × 5 candidates: the sequential 3-opt moves made of two 2-opt links — not the pure
+/// segment insertions, which Or-opt covers for segments of up to 3 nodes); the best improving
+/// one is applied. Only if none improves does the most promising pair become a real chain, extended
 /// greedily while the running gain stays positive; its best closed prefix is kept if it
 /// shortens the tour and everything else is undone from the log. Edges the chain added are
 /// never removed again.
@@ -49,7 +50,8 @@ extension TSPSearchState {
                     if t5 == t1 { continue }
                     evaluations += 1
                     let t6 = predecessorAfterLink(t5, t1: t1, t2: t2, t3: t3, t4: t4, forward: forward)
-                    if t6 == t4 || (t5 == t2 && t6 == t3) || (t5 == t3 && t6 == t2) { continue }
+                    // t6 == t4: {t4, t5} is already a tour edge; t5 == t3 gives t6 == t2, the edge just added.
+                    if t6 == t4 || (t5 == t3 && t6 == t2) { continue }
                     let open2 = open1 - added + d(t5, t6)
                     let close2 = open2 - d(t6, t1)
                     if close2 > bestClose { bestClose = close2; c3 = t3; c4 = t4; c5 = t5; c6 = t6 }
