@@ -62,3 +62,26 @@ for architecture in [PolicyNetwork.Architecture.linear, .mlp] {
     print(String(format: "policy %-6@ decision %6.1f ns  = %.2f%% of an ILS step (checksum %ld)", architecture.rawValue as NSString,
                  t / Double(calls) * 1e9, t / Double(calls) / stepSeconds * 100, checksum))
 }
+
+// The same decision against a step of the shipped policy's own search (TSP's default from 150
+// nodes): its mix favours the dearer operators, so the share is what a default run pays.
+if let weights = try? TSPBundledPolicy.weights(),
+   let network = try? weights.network(family: "tsp", operators: TSPSearchState.operators,
+                                      featureCount: featureCount, source: "bundled") {
+    var shipped = LearnedPolicy(network: network, label: "learned")
+    let (learnedOutcome, learnedTime) = timed {
+        TSPSolver.solve(instance, options: options, policy: &shipped, stop: StopCondition(maxSteps: 100_000), candidates: candidates)
+    }
+    var decision = LearnedPolicy(network: network, label: "learned")
+    decision.prepare(operatorCount: TSPSearchState.operators.count, featureCount: featureCount)
+    let calls = 2_000_000
+    var checksum = 0
+    let (_, t) = timed {
+        features.withUnsafeBufferPointer { x in
+            for _ in 0..<calls { checksum &+= decision.chooseOperator(features: x, rng: &rng) }
+        }
+    }
+    print(String(format: "ILS 100k steps, shipped policy %7.3f s  length %ld; its decision %6.1f ns = %.2f%% of its step (checksum %ld)",
+                 learnedTime, learnedOutcome.length, t / Double(calls) * 1e9,
+                 t / Double(calls) / (learnedTime / 100_000) * 100, checksum))
+}
