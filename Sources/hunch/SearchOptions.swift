@@ -31,7 +31,7 @@ struct SearchOptions: ParsableArguments {
     @Flag(name: .long, help: "LLM prior: fail instead of falling back to the default prior when the model is unusable.")
     var requireLlm = false
 
-    @Option(name: .long, help: "Operator-selection policy: \(NamedPolicy.names.joined(separator: ", ")), or a weights file (.json) from `hunch train`; default: the family's (tsp: learned, the others: roulette).")
+    @Option(name: .long, help: "Operator-selection policy: \(NamedPolicy.names.joined(separator: ", ")), or a weights file (.json) from `hunch train`; default: the family's (tsp: learned from 150 nodes, else roulette).")
     var policy: String?
 
     @Option(name: .long, help: "Trial acceptance: better (no worse than current) or threshold[:fraction]; default: the family's (tsp, jobshop: better; binpacking: threshold:0.002; packing3d: threshold:0.02).")

@@ -169,14 +169,4 @@ extension TSPSearchState {
         }
         return false
     }
-
-    /// Undoes logged reversals, newest first, until the log has `count` entries.
-    private func undoReversals(downTo count: Int) {
-        var i = log.count - 2
-        while i >= count {
-            reversePositions(Int(log[i]), Int(log[i + 1]))
-            i -= 2
-        }
-        log.removeLast(log.count - count)
-    }
 }

@@ -21,11 +21,11 @@ public final class TSPSearchState: SearchState {
     var logging = false
     private var lengthAtTrialStart = 0
 
-    // Best tour, kept apart only when the acceptance rule may leave it.
     // Scratch of the Lin–Kernighan chain: edges it added (pairs) and nodes it touched.
     var chainAdded: [Int] = []
     var chainNodes: [Int] = []
 
+    // Best tour, kept apart only when the acceptance rule may leave it.
     private var bestTour: [Int32] = []
     private var bestLength = 0
 
@@ -136,12 +136,7 @@ public final class TSPSearchState: SearchState {
 
     public func rollbackTrial() {
         logging = false
-        var i = log.count - 2
-        while i >= 0 {
-            reversePositions(Int(log[i]), Int(log[i + 1]))
-            i -= 2
-        }
-        log.removeAll(keepingCapacity: true)
+        undoReversals(downTo: 0)
         length = lengthAtTrialStart
         clearQueue()
     }
@@ -195,6 +190,17 @@ public final class TSPSearchState: SearchState {
                 }
             }
         }
+    }
+
+    /// Undoes logged reversals, newest first, until the log has `count` entries (a rolled-back
+    /// trial, or the links of a Lin–Kernighan chain that did not pay).
+    func undoReversals(downTo count: Int) {
+        var i = log.count - 2
+        while i >= count {
+            reversePositions(Int(log[i]), Int(log[i + 1]))
+            i -= 2
+        }
+        log.removeLast(log.count - count)
     }
 
     /// Reverses the path from node a forward to node b — or, when shorter, the rest of the tour,
