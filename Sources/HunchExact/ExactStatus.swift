@@ -1,3 +1,4 @@
+import HunchCore
 /// What a family's exact solve established, in the words of the JSON result. Every family's
 /// exact solver reports this one type, so `hunch exact` and `bench` read them all alike.
 public enum ExactStatus: Sendable, Equatable {
@@ -20,6 +21,28 @@ public enum ExactStatus: Sendable, Equatable {
         case .infeasible: return "infeasible"
         case .noSolution: return "no_solution"
         case .error: return "error"
+        }
+    }
+}
+
+extension ExactStatus {
+    /// GLPK's complaint when the solve stopped on an error.
+    public var errorMessage: String? {
+        if case .error(let message) = self { return message }
+        return nil
+    }
+}
+
+
+extension SolveStatus {
+    /// The record's status for what GLPK reported.
+    public init(_ status: ExactStatus) {
+        switch status {
+        case .optimal: self = .optimal
+        case .feasible: self = .feasible
+        case .infeasible: self = .infeasible
+        case .noSolution: self = .noSolution
+        case .error: self = .error
         }
     }
 }

@@ -37,7 +37,7 @@ struct BatchCommand: ParsableCommand {
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be ≥ 1") }
         if let shard { _ = try InstanceSource.parseShard(shard) }
-        if let problem = search.problem, (try? Families.runner(problem)) == nil {
+        if let problem = search.problem, (try? Families.named(problem)) == nil {
             throw ValidationError("unknown --problem '\(problem)'; supported: \(Families.names.joined(separator: ", "))")
         }
     }
@@ -76,8 +76,8 @@ struct BatchCommand: ParsableCommand {
         group.wait()
         let finished = records.withLock { $0 }
         if !quiet { print(BatchSummary.table(finished, skipped: total - finished.count)) }
-        if finished.contains(where: { $0.status == "error" }) || Interruption.process.isRequested {
-            throw ExitCode(finished.contains(where: { $0.status == "error" }) ? 1 : 130)
+        if finished.contains(where: { $0.status == .error }) || Interruption.process.isRequested {
+            throw ExitCode(finished.contains(where: { $0.status == .error }) ? 1 : 130)
         }
     }
 
@@ -85,11 +85,10 @@ struct BatchCommand: ParsableCommand {
         let clock = MonotonicClock()
         let start = clock.now()
         do {
-            let runner = try Families.runner(item.family)
-            return try runner.solveResolvingChoice(SolveRequest(path: item.path, options: options, commandStart: start,
-                                                 stop: StopCondition(clock: clock))).record
+            let family = try Families.named(item.family)
+            return try family.solve(options.request(path: item.path, commandStart: start, stop: StopCondition(clock: clock))).record
         } catch {
-            var record = SolveRecord(problem: item.family, instance: item.path, status: "error",
+            var record = SolveRecord(problem: item.family, instance: item.path, status: .error,
                                      timeSeconds: clock.now() - start)
             record.name = item.name
             record.error = "\(error)"
@@ -167,16 +166,16 @@ enum BatchSummary {
         for r in sorted {
             lines.append(row([r.name ?? (r.instance as NSString).lastPathComponent, Report.format(r.objective),
                               Report.format(r.knownOptimum), Report.percent(r.gap),
-                              String(format: "%.2fs", r.timeSeconds), r.status]))
+                              String(format: "%.2fs", r.timeSeconds), r.status.rawValue]))
         }
-        let errors = records.filter { $0.status == "error" }.count
+        let errors = records.filter { $0.status == .error }.count
         let gaps = records.compactMap(\.gap)
         var footer = "\(records.count - errors) solved"
         if errors > 0 { footer += ", \(errors) failed" }
         if skipped > 0 { footer += ", \(skipped) not run (interrupted)" }
         if !gaps.isEmpty { footer += String(format: "; mean gap %.2f%%, max %.2f%%", gaps.reduce(0, +) / Double(gaps.count) * 100, gaps.max()! * 100) }
         lines.append(footer)
-        for r in sorted where r.status == "error" { lines.append("error: \(r.error ?? "?")") }
+        for r in sorted where r.status == .error { lines.append("error: \(r.error ?? "?")") }
         return lines.joined(separator: "\n")
     }
 }

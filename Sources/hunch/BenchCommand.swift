@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import HunchCore
-import HunchTSP
 
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -65,7 +64,7 @@ struct BenchCommand: ParsableCommand {
     @Option(name: .long, help: "Skip instances larger than this.")
     var maxSize = Int.max
 
-    @Option(name: .long, help: "Also generate uniform random instances of these sizes (comma-separated).")
+    @Option(name: .long, help: "Also generate random instances of these sizes (comma-separated) in the family of --problem (default: the first registered, tsp).")
     var generate: String?
 
     @Option(name: .long, help: "Generated instances per size (seeds 1…N).")
@@ -112,7 +111,7 @@ struct BenchCommand: ParsableCommand {
     var searchPriorList: [String] { searchPriors.split(separator: ",").map(String.init) }
 
     /// The priors to run alone on an instance of this family.
-    func priorNames(for runner: any FamilyRunner.Type) -> [String] {
+    func priorNames(for runner: any RegisteredFamily) -> [String] {
         switch priors {
         case "none": return []
         case "default": return runner.benchPriorNames
@@ -121,7 +120,7 @@ struct BenchCommand: ParsableCommand {
     }
 
     /// The starts of the full search on an instance of this family (`default` or prior names).
-    func searchStartNames(for runner: any FamilyRunner.Type) -> [String] {
+    func searchStartNames(for runner: any RegisteredFamily) -> [String] {
         searchPriorList.filter { $0 == "default" || $0 == "llm" || $0 == "llm-choice" || runner.priorNames.contains($0) }
     }
 
@@ -143,6 +142,24 @@ struct BenchCommand: ParsableCommand {
         }
     }
 
+    /// A random instance of `family` whose size setting (its generator's first integer knob:
+    /// nodes, jobs, items, box types) is `size`, written once into --generated-dir.
+    func generated(family: any RegisteredFamily, size: Int, seed: UInt64) throws -> InstanceSource.Item {
+        let name = "uniform\(size)-s\(seed)"
+        var given: [String: String] = [:]
+        if let knob = family.generatorParameters.first(where: { if case .integer = $0.kind { return true } else { return false } }) {
+            given[knob.name] = String(size)
+        }
+        let values: GeneratorValues
+        do {
+            values = try GeneratorValues(parameters: family.generatorParameters, given: given, seed: seed, name: name,
+                                         family: family.name)
+        } catch { throw CLIError("--generate: \(error)") }
+        let path = (generatedDir as NSString).appendingPathComponent("\(name).\(family.fileExtensions.first ?? "txt")")
+        if !FileManager.default.fileExists(atPath: path) { try AtomicFile.write(try family.generate(values), to: path) }
+        return InstanceSource.Item(path: path, family: family.name, name: name)
+    }
+
     func run() throws {
         Interruption.installSignalHandlers()
         try OutputPaths.checkWritable([report, csv, svg])
@@ -150,13 +167,11 @@ struct BenchCommand: ParsableCommand {
         if let source { items = try InstanceSource.list(source) }
         if let problem { items = items.map { var item = $0; item.family = problem; return item } }
         if let generate {
+            let family = try Families.named(problem ?? Families.names[0])
             try FileManager.default.createDirectory(atPath: generatedDir, withIntermediateDirectories: true)
             for size in try sizes(generate) {
                 for s in 1...generateCount {
-                    let instance = TSPGenerator.generate(size: size, seed: UInt64(s), clustered: false)
-                    let path = (generatedDir as NSString).appendingPathComponent("\(instance.name).tsp")
-                    if !FileManager.default.fileExists(atPath: path) { try TSPLIBWriter.write(instance, to: path) }
-                    items.append(InstanceSource.Item(path: path, family: "tsp", name: instance.name))
+                    items.append(try generated(family: family, size: size, seed: UInt64(s)))
                 }
             }
         }

@@ -32,7 +32,7 @@ struct BenchRunner {
                                         shouldContinue: { !Interruption.process.isRequested }) { i -> Result<[BenchRow], Error> in
             Result {
                 let item = items[i]
-                return try FamilyBench(settings: settings, runner: try Families.runner(item.family)).benchOne(item) { log($0, quiet: quiet) }
+                return try FamilyBench(settings: settings, runner: try Families.named(item.family)).benchOne(item) { log($0, quiet: quiet) }
             }
         }
         var rows: [BenchRow] = []

@@ -3,19 +3,15 @@ import Foundation
 import HunchCore
 
 struct ExactCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "exact",
-        abstract: "Solve exactly with GLPK: a proven optimum, or the best solution and a proven bound at the limit.",
-        discussion: """
-        TSP: DFJ model with subtour cuts added lazily (connected components, and minimum cuts on
-        fractional points), edges eliminated by Held–Karp reduced costs, and Hunch's local search
-        as the incumbent; practical up to roughly 100–150 nodes. Job shop: disjunctive MIP (start
-        times, big-M ordering binaries), the heuristic schedule as incumbent. Bin packing: the
-        arc-flow model. 3D placement: a MIP for a handful of boxes. Beyond their reach, the limit
-        stops them with a bound.
-        """)
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "exact",
+            abstract: "Solve exactly with GLPK: a proven optimum, or the best solution and a proven bound at the limit.",
+            discussion: "The models:\n" + Families.all.compactMap { family in family.exactModel.map { "  \(family.name): \($0)" } }
+                .joined(separator: "\n") + "\nBeyond their reach, the limit stops them with a bound.")
+    }
 
-    @Argument(help: "Instance file (any family; thpack problems as FILE#K).")
+    @Argument(help: "Instance file (any family; a problem of a multi-problem file as FILE#K).")
     var file: String
 
     @Option(name: .long, help: "Wall-clock limit for the whole command, seconds.")
@@ -48,9 +44,11 @@ struct ExactCommand: ParsableCommand {
         let start = clock.now()
         Interruption.installSignalHandlers()
         try OutputPaths.checkWritable([out, svg].compactMap { $0 })
-        let runner = try Families.runner(path: file, forced: problem)
-        var run = try runner.exact(ExactRequest(path: file, timeLimit: timeLimit, initialPath: initial, verbose: verbose,
-                                                commandStart: start, clock: clock))
+        let family = try Families.family(path: file, forced: problem)
+        var request = ExactRequest(path: file, timeLimit: timeLimit, commandStart: start, clock: clock)
+        request.initialPath = initial
+        request.verbose = verbose
+        var run = try family.exact(request)
         if let out { try run.writeSolution(out) }
         if let svg { try writeDrawing(run, to: svg) }
         run.record.timeSeconds = clock.now() - start
@@ -59,7 +57,7 @@ struct ExactCommand: ParsableCommand {
             print(r.jsonLine())
         } else {
             print("instance   \(run.headline)  \(file)")
-            print("status     \(r.status)" + (r.error.map { " (\($0))" } ?? ""))
+            print("status     \(r.status.rawValue)" + (r.error.map { " (\($0))" } ?? ""))
             print("objective  \(Report.format(r.objective))")
             print("bound      \(Report.format(r.bound))  gap \(Report.percent(r.gap))")
             if let known = r.knownOptimum { print(Report.knownLine(known, proven: run.knownIsProven)) }

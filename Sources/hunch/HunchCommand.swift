@@ -2,13 +2,11 @@ import ArgumentParser
 
 @main
 struct Hunch: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "hunch",
         abstract: "A prior proposes, a policy-guided local search refines, GLPK proves.",
-        discussion: """
-        Problem families: tsp (TSPLIB), jobshop (OR-Library or Taillard), binpacking (BPPLIB),
-        packing3d (OR-Library thpack, one problem as FILE#K). The family is detected from the
-        file; --problem forces it.
+        discussion: "Problem families (detected from the file; --problem forces one):\n"
+            + Families.all.map { "  \($0.name): \($0.summary)" }.joined(separator: "\n") + "\n" + """
         Examples:
           hunch solve instances/tsp/berlin52.tsp --time-limit 2 --svg berlin52.svg
           hunch solve instances/jssp/ft10.txt --time-limit 10 --svg ft10-gantt.svg
@@ -18,5 +16,5 @@ struct Hunch: ParsableCommand {
         """,
         version: "0.1.0",
         subcommands: [SolveCommand.self, ExactCommand.self, BenchCommand.self, BatchCommand.self, TrainCommand.self, GenerateCommand.self]
-    )
+    ) }
 }

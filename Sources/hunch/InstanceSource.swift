@@ -1,4 +1,5 @@
 import Foundation
+import HunchCore
 
 /// The instances a batch or benchmark runs over: every instance file in a folder (sorted,
 /// recursively; each problem of a multi-problem file), or the rows of a MANIFEST.csv.
@@ -10,8 +11,8 @@ struct InstanceSource {
         var name: String
     }
 
-    /// Extensions that may hold instances; `.txt` files are told apart by their first lines.
-    static let candidateExtensions: Set<String> = ["tsp", "txt", "jsp", "bpp"]
+    /// Extensions that may hold instances (the families' own); files are told apart by their first lines.
+    static var candidateExtensions: Set<String> { Set(Families.all.flatMap(\.fileExtensions)) }
 
     static func list(_ source: String, families: Set<String>? = nil) throws -> [Item] {
         var isDirectory: ObjCBool = false
@@ -31,21 +32,22 @@ struct InstanceSource {
                 files.append((source as NSString).appendingPathComponent(relative))
             }
             for path in files.sorted() {
-                guard let family = try? FamilyDetector.detect(path: path) else { continue }
+                guard let family = try? Families.detect(path: path) else { continue }
                 items += try expand(path, family: family)
             }
         } else if (source as NSString).lastPathComponent.uppercased().hasSuffix(".CSV") {
             for entry in try KnownOptima.read(manifest: source) {
                 let family = Families.canonical(entry.family)
                 var path = relativeIfPossible(entry.path)
-                // Manifest rows for thpack problems name them NAME-K; the file holds them all.
-                if family == "packing3d", let k = entry.name.split(separator: "-").last.flatMap({ Int($0) }) {
+                // Rows for the problems of a multi-problem file name them NAME-K; the file holds them all.
+                if let k = entry.name.split(separator: "-").last.flatMap({ Int($0) }),
+                   let registered = try? Families.named(family), (try? registered.addresses(inFile: path).count) ?? 1 > 1 {
                     path += "#\(k)"
                 }
                 items.append(Item(path: path, family: family, name: entry.name))
             }
         } else {
-            items += try expand(source, family: try FamilyDetector.detect(path: source))
+            items += try expand(source, family: try Families.detect(path: source))
         }
         if let families { items = items.filter { families.contains($0.family) } }
         return items
@@ -54,12 +56,12 @@ struct InstanceSource {
     /// The items of one instance file (several for a thpack file).
     private static func expand(_ path: String, family: String) throws -> [Item] {
         let base = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
-        guard let runner = try? Families.runner(family) else {
+        guard let runner = try? Families.named(family) else {
             return [Item(path: path, family: family, name: base)]
         }
         let addresses = try runner.addresses(inFile: path)
         return addresses.map { address in
-            let suffix = FamilyDetector.Address.split(address).problem.map { "-\($0)" } ?? ""
+            let suffix = InstanceAddress.split(address).problem.map { "-\($0)" } ?? ""
             return Item(path: address, family: family, name: base + suffix)
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import HunchCore
 
 /// Known optima (or best-known values) from a MANIFEST.csv (columns: family, name, file, size,
 /// known_optimum, known_bound, is_optimal, …) found next to the instance or up to three folders
@@ -41,7 +42,7 @@ struct KnownOptima {
     /// The manifest entry for an instance file, if a manifest near it lists it. A problem of a
     /// multi-problem file (`BR7.txt#12`) is listed by name (`BR7-12`).
     static func lookup(instancePath: String) -> Entry? {
-        let (path, problem) = FamilyDetector.Address.split(instancePath)
+        let (path, problem) = InstanceAddress.split(instancePath)
         let problemSuffix = problem.map { "-\($0)" } ?? ""
         let target = URL(fileURLWithPath: path).standardizedFileURL
         let baseName = target.deletingPathExtension().lastPathComponent + problemSuffix

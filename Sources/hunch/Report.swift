@@ -10,7 +10,7 @@ enum Report {
             lines.append("prior      \(prior): \(format(initial))")
         }
         lines.append("search     \(r.policy ?? "?") policy, \(r.steps ?? 0) steps, stopped by \(r.stopReason ?? "?")")
-        lines.append("objective  \(format(r.objective))  (\(r.status), validated)")
+        lines.append("objective  \(format(r.objective))  (\(r.status.rawValue), validated)")
         if let optimum = r.knownOptimum {
             lines.append("\(knownLine(optimum, proven: knownIsProven))  gap \(percent(r.gap))")
         } else if let bound = r.bound {
@@ -37,13 +37,7 @@ enum Report {
 
     /// What the objective measures, per family.
     static func objectiveName(_ problem: String) -> String {
-        switch problem {
-        case "tsp": return "length"
-        case "jobshop": return "makespan"
-        case "binpacking": return "bins"
-        case "packing3d": return "volume %"
-        default: return "objective"
-        }
+        (try? Families.named(problem))?.objectiveName ?? "objective"
     }
 
     static func format(_ v: Double?) -> String {

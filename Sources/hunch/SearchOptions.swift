@@ -43,10 +43,10 @@ struct SearchOptions: ParsableArguments {
     @Option(name: .long, help: "Random seed; the same seed, input and --max-steps give the same answer.")
     var seed: UInt64 = 1
 
-    @Option(name: .long, help: "packing3d only: volume (the most volume in one container; default) or containers (every box, in as few containers as possible).")
+    @Option(name: .long, help: "The family's objective variant where it has several (packing3d: volume, the default, or containers: every box in as few containers as possible).")
     var objective: String?
 
-    @Option(name: .long, help: "Force the problem family instead of detecting it (tsp).")
+    @Option(name: .long, help: "Force the problem family instead of detecting it (hunch --help lists them).")
     var problem: String?
 
     func validate() throws {
@@ -57,25 +57,32 @@ struct SearchOptions: ParsableArguments {
         if let policy, !(NamedPolicy.names.contains(policy) || policy.hasSuffix(".json")) {
             throw ValidationError("unknown --policy '\(policy)'; expected one of: \(NamedPolicy.names.joined(separator: ", ")), or a weights file ending in .json")
         }
-        if let objective, !["volume", "containers"].contains(objective) {
-            throw ValidationError("unknown --objective '\(objective)'; expected volume or containers (packing3d)")
-        }
         if let acceptance, Acceptance(name: acceptance) == nil {
             throw ValidationError("unknown --acceptance '\(acceptance)'; expected better, threshold or threshold:FRACTION")
         }
     }
 
-    /// The policy named by --policy, else the family's default (`learned` only where the trained
-    /// policy won the family's evaluation: TSP), checked against the family (see `PolicyChoice`).
-    func makePolicy(family: String, operators: [String], featureCount: Int, defaultPolicy: String = "roulette",
-                    bundled: () throws -> PolicyWeights) throws -> NamedPolicy {
-        try PolicyChoice.make(policy ?? defaultPolicy, family: family, operators: operators,
-                              featureCount: featureCount, bundled: bundled)
+    /// The settings of the pipeline, as these flags give them.
+    var settings: SolveSettings {
+        var settings = SolveSettings()
+        settings.seed = seed
+        settings.prior = prior
+        settings.policy = policy
+        settings.acceptance = acceptance.flatMap { Acceptance(name: $0) }
+        settings.timeLimit = effectiveTimeLimit
+        settings.maxSteps = maxSteps
+        settings.bound = bound
+        settings.familyOptions = FamilyOptions(objective: objective)
+        settings.requireLanguageModel = requireLlm
+        return settings
     }
 
-    /// The acceptance rule named by --acceptance, else the family's own default.
-    func makeAcceptance(default familyDefault: Acceptance) -> Acceptance {
-        acceptance.flatMap { Acceptance(name: $0) } ?? familyDefault
+    /// A solve of `path` with these flags; the language model is made only if a prior asks for it.
+    func request(path: String, commandStart: Double, stop: StopCondition) -> SolveRequest {
+        var request = SolveRequest(path: path, settings: settings, commandStart: commandStart, stop: stop)
+        let options = self
+        request.languageModel = { seconds in try LanguageModel(options: options, seconds: seconds) }
+        return request
     }
 
     /// The wall-clock limit in force: --time-limit, else 10 s unless a step limit was given

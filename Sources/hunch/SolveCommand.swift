@@ -7,7 +7,7 @@ struct SolveCommand: ParsableCommand {
         commandName: "solve",
         abstract: "Solve one instance file: prior, policy-guided local search, validated result.")
 
-    @Argument(help: "Instance file: TSPLIB .tsp, job shop (OR-Library or Taillard), bin packing (BPPLIB), or a thpack problem as FILE#K.")
+    @Argument(help: "Instance file of any family (hunch --help lists them); a problem of a multi-problem file as FILE#K.")
     var file: String
 
     @OptionGroup var search: SearchOptions
@@ -15,7 +15,7 @@ struct SolveCommand: ParsableCommand {
     @Option(name: .long, help: "Start from this solution (family format or a JSON result); the answer is never worse.")
     var initial: String?
 
-    @Option(name: .long, help: "Write the solution in the family's format (TSPLIB .tour; JSON for the other families).")
+    @Option(name: .long, help: "Write the solution in the family's own format (hunch --help lists them).")
     var out: String?
 
     @Option(name: .long, help: "Write a picture of the solution (SVG).")
@@ -33,12 +33,12 @@ struct SolveCommand: ParsableCommand {
         Interruption.installSignalHandlers()
         let quiet = self.quiet || json
         try OutputPaths.checkWritable([out, svg].compactMap { $0 })
-        let runner = try Families.runner(path: file, forced: search.problem)
-        var request = SolveRequest(path: file, options: search, commandStart: start, stop: StopCondition(clock: clock))
+        let family = try Families.family(path: file, forced: search.problem)
+        var request = search.request(path: file, commandStart: start, stop: StopCondition(clock: clock))
         request.initialPath = initial
         request.requireDrawing = svg != nil
         request.progress = { ProgressLine.make(quiet: quiet, reference: $0) }
-        var run = try runner.solveResolvingChoice(request)
+        var run = try family.solve(request)
         if let out { try run.writeSolution(out) }
         if let svg {
             guard let picture = run.drawing(Report.title(run.record)) else {

@@ -99,7 +99,7 @@ struct TrainCommand: ParsableCommand {
     var validateSeed: UInt64 = 0xC0FFEE
 
     func validate() throws {
-        guard (try? Families.runner(family)) != nil else {
+        guard (try? Families.named(family)) != nil else {
             throw ValidationError("unknown family '\(family)'; supported: \(Families.names.joined(separator: ", "))")
         }
         guard PolicyNetwork.Architecture(rawValue: architecture) != nil else {
@@ -127,14 +127,13 @@ struct TrainCommand: ParsableCommand {
 
     func run() throws {
         setvbuf(stdout, nil, _IOLBF, 0)   // the learning curve appears line by line, even in a log file
-        let runner = try Families.runner(family)
+        let runner = try Families.named(family)
         var files: [String] = []
         if let instances {
-            files = try InstanceSource.list(instances, families: [runner.family]).map(\.path)
-            guard !files.isEmpty else { throw CLIError("\(instances): no \(runner.family) instances found") }
+            files = try InstanceSource.list(instances, families: [runner.name]).map(\.path)
+            guard !files.isEmpty else { throw CLIError("\(instances): no \(runner.name) instances found") }
         }
-        let environment = try runner.trainingEnvironment(minSize: minSize, maxSize: maxSize, workPerUnit: workPerNode,
-                                                         workPerEpisode: workPerEpisode, files: files)
+        let environment = try runner.trainingEnvironment(trainingSettings, files: files)
         if let weights {
             let network = try PolicyWeights.read(path: weights).network(
                 family: family, operators: environment.operatorNames, featureCount: environment.featureCount, source: weights)
@@ -219,10 +218,14 @@ struct TrainCommand: ParsableCommand {
     }
 
     /// Paired comparison on held-out generated instances at equal CPU time per run.
-    func runValidation(runner: any FamilyRunner.Type, network: PolicyNetwork) throws {
+    /// The environment's settings as the flags give them (sizes in the family's unit).
+    var trainingSettings: TrainingSettings {
+        TrainingSettings(minSize: minSize, maxSize: maxSize, workPerUnit: workPerNode, workPerEpisode: workPerEpisode)
+    }
+
+    func runValidation(runner: any RegisteredFamily, network: PolicyNetwork) throws {
         // Held-out generated instances: the same environment without the training files.
-        let environment = try runner.trainingEnvironment(minSize: minSize, maxSize: maxSize, workPerUnit: workPerNode,
-                                                         workPerEpisode: workPerEpisode, files: [])
+        let environment = try runner.trainingEnvironment(trainingSettings, files: [])
         let names = validatePolicies.split(separator: ",").map(String.init)
         var made: [String: NamedPolicy] = [:]
         for name in names {

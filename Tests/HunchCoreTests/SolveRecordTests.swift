@@ -4,7 +4,7 @@ import HunchCore
 
 final class SolveRecordTests: XCTestCase {
     func testJSONLineHasStableKeysAndNulls() throws {
-        var record = SolveRecord(problem: "tsp", instance: "a.tsp", status: "feasible", timeSeconds: 1.5)
+        var record = SolveRecord(problem: "tsp", instance: "a.tsp", status: .feasible, timeSeconds: 1.5)
         record.objective = 10
         record.solution = .object(["tour": .array([.int(1), .int(2)])])
         let line = record.jsonLine()

@@ -30,6 +30,16 @@ public final class StubChatServer: @unchecked Sendable {
         case close
         /// Send the status line and half the body of a chat completion, then close.
         case truncated(String)
+        /// A redirect (301, 302, 303, 307, 308) to `location`, absolute or relative.
+        case redirect(status: Int, location: String)
+        /// 200, chunked, the start of a chat completion and then filler without end, in 64 KiB
+        /// chunks `pause` seconds apart, until the client leaves or the server stops.
+        case endless(pause: Double)
+        /// 200 with a declared `Content-Length` of `bytes`: a chat completion whose content is
+        /// filler, streamed in pieces (never held whole), until done or the client leaves.
+        case huge(bytes: Int)
+        /// A status line and then header lines without end.
+        case endlessHeaders
     }
 
     public let port: Int
@@ -41,6 +51,7 @@ public final class StubChatServer: @unchecked Sendable {
     private var stopping = false
     private var received: [Request] = []
     private var openConnections = 0
+    private var streamed = 0
     private let acceptLoopDone = DispatchSemaphore(value: 0)
 
     /// `script(request, index)` decides the answer to the index-th request (0-based).
@@ -78,6 +89,12 @@ public final class StubChatServer: @unchecked Sendable {
 
     /// Requests received so far (connections that sent nothing, such as connect probes, are not counted).
     public var requests: [Request] { lock.withLock { received } }
+
+    /// Bytes the streaming actions (`endless`, `huge`, `endlessHeaders`) managed to send.
+    public var bytesStreamed: Int { lock.withLock { streamed } }
+
+    /// Connections being answered right now (a stream still running counts).
+    public var activeConnections: Int { lock.withLock { openConnections } }
 
     /// Stops accepting, cuts short pending delays, and waits (at most ~2 s) for threads to end.
     public func stop() {
@@ -140,6 +157,72 @@ public final class StubChatServer: @unchecked Sendable {
             let full = response(status: 200, body: StubChatServer.completion(content))
             write(fd, full.prefix(full.count - max(1, StubChatServer.completion(content).count / 2)))
             shutdown(fd, Int32(SHUT_RDWR_VALUE))
+        case .redirect(let status, let location):
+            let body = Data("moved".utf8)
+            let head = "HTTP/1.1 \(status) Redirect\r\nLocation: \(location)\r\nContent-Type: text/plain\r\n"
+                + "Content-Length: \(body.count)\r\nConnection: close\r\n\r\n"
+            write(fd, Data(head.utf8) + body)
+        case .endless(let pause):
+            let head = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
+            guard stream(fd, Data(head.utf8)) else { return }
+            let start = Data(#"{"id":"chatcmpl-stub","choices":[{"index":0,"message":{"role":"assistant","content":""#.utf8)
+            guard stream(fd, StubChatServer.chunk(start)) else { return }
+            let filler = StubChatServer.chunk(Data(repeating: UInt8(ascii: "a"), count: 65_536))
+            while stream(fd, filler) {
+                if pause > 0 && !sleep(pause) { return }
+            }
+        case .huge(let bytes):
+            let start = Data(#"{"id":"chatcmpl-stub","choices":[{"index":0,"message":{"role":"assistant","content":""#.utf8)
+            let end = Data(#""},"finish_reason":"stop"}]}"#.utf8)
+            let head = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: \(bytes)\r\nConnection: close\r\n\r\n"
+            guard stream(fd, Data(head.utf8)), stream(fd, start) else { return }
+            var left = max(0, bytes - start.count - end.count)
+            let piece = Data(repeating: UInt8(ascii: "a"), count: 65_536)
+            while left > 0 {
+                let n = min(left, piece.count)
+                guard stream(fd, piece.prefix(n)) else { return }
+                left -= n
+            }
+            _ = stream(fd, end)
+        case .endlessHeaders:
+            guard stream(fd, Data("HTTP/1.1 200 OK\r\n".utf8)) else { return }
+            var i = 0
+            while stream(fd, Data("X-Filler-\(i): \(String(repeating: "h", count: 200))\r\n".utf8)) { i += 1 }
+        }
+    }
+
+    /// A piece of a chunked body.
+    private static func chunk(_ data: Data) -> Data {
+        Data((String(data.count, radix: 16) + "\r\n").utf8) + data + Data("\r\n".utf8)
+    }
+
+    /// Sleeps `seconds` in slices; false when the server stopped meanwhile.
+    private func sleep(_ seconds: Double) -> Bool {
+        let end = Date().addingTimeInterval(seconds)
+        while Date() < end {
+            if isStopping { return false }
+            usleep(5_000)
+        }
+        return true
+    }
+
+    /// Sends all of `data`, counting it in `bytesStreamed`; false once the client is gone or the
+    /// server stops. Sends time out every 200 ms so that a client that stops reading without
+    /// closing cannot keep this thread past `stop()`.
+    private func stream(_ fd: Int32, _ data: Data) -> Bool {
+        var timeout = timeval(tv_sec: 0, tv_usec: 200_000)
+        setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        return data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Bool in
+            var offset = 0
+            while offset < raw.count {
+                if isStopping { return false }
+                let n = send(fd, raw.baseAddress! + offset, raw.count - offset, Int32(MSG_NOSIGNAL_VALUE))
+                if n < 0, errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR { continue }
+                if n <= 0 { return false }
+                offset += n
+                lock.withLock { streamed += n }
+            }
+            return true
         }
     }
 

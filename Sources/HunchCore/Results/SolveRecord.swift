@@ -14,7 +14,7 @@ public struct SolveRecord: Codable, Sendable {
     public var gap: Double?
     public var knownOptimum: Double?
     /// `optimal`, `feasible`, `infeasible`, `no_solution` or `error`.
-    public var status: String
+    public var status: SolveStatus
     public var timeSeconds: Double
     public var seed: UInt64?
     public var prior: String?
@@ -29,7 +29,7 @@ public struct SolveRecord: Codable, Sendable {
     /// Anything else a family or command wants to report (statistics, LLM exchange…).
     public var details: [String: JSONValue]?
 
-    public init(problem: String, instance: String, status: String, timeSeconds: Double) {
+    public init(problem: String, instance: String, status: SolveStatus, timeSeconds: Double) {
         self.problem = problem
         self.instance = instance
         self.status = status

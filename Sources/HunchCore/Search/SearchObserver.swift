@@ -5,11 +5,14 @@ public protocol SearchObserver: AnyObject {
     func searchDidStep(_ event: SearchStepEvent)
     /// When the best objective improves.
     func searchDidImprove(best: Double, step: Int, elapsed: Double)
+    /// Once, after the search's last step (a progress line clears itself).
+    func searchDidFinish()
 }
 
 extension SearchObserver {
     public func searchDidStep(_ event: SearchStepEvent) {}
     public func searchDidImprove(best: Double, step: Int, elapsed: Double) {}
+    public func searchDidFinish() {}
 }
 
 /// One step as an observer sees it.

@@ -26,6 +26,25 @@ public struct SearchStatistics: Sendable, Codable {
 
     public init() {}
 
+    /// The statistics of a search that did not run because its start was already proven optimal.
+    public static func notRun(operatorNames: [String], objective: Double) -> SearchStatistics {
+        var stats = SearchStatistics()
+        stats.operatorNames = operatorNames
+        let none = [Int](repeating: 0, count: operatorNames.count)
+        (stats.applications, stats.improvements, stats.newBests, stats.work) = (none, none, none, none)
+        (stats.initialObjective, stats.descentObjective, stats.bestObjective) = (objective, objective, objective)
+        stats.stopReason = .targetReached
+        return stats
+    }
+
+    /// Per operator: applied, improved, new bests and work, for a record's details.
+    public var operatorDetails: JSONValue {
+        .object(Dictionary(uniqueKeysWithValues: operatorNames.enumerated().map { i, name in
+            (name, JSONValue.object(["applied": .int(applications[i]), "improved": .int(improvements[i]),
+                                     "new_best": .int(newBests[i]), "work": .int(work[i])]))
+        }))
+    }
+
     enum CodingKeys: String, CodingKey {
         case steps, elapsed
         case initialObjective = "initial_objective"

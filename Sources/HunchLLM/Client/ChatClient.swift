@@ -9,8 +9,13 @@ import Synchronization
 ///
 /// Safe to call from many threads at once (one `URLSession`, a semaphore per call): a batch's
 /// workers can share one client. Every call is bounded by the configuration's total timeout;
-/// each attempt by the connect and request timeouts. Retries, with exponential back-off, on
-/// server errors (5xx), 408/429, time-outs and connection errors; never on other 4xx.
+/// each attempt, from connecting to the last byte, by the request timeout. Retries, with
+/// exponential back-off, on server errors (5xx), 408/429, time-outs and connection errors; never
+/// on other 4xx.
+///
+/// Hostile servers: a body is read up to `maxReplyBytes` and no further; a redirect is followed
+/// only within the configured origin (`RedirectPolicy`); the API key is taken out of everything
+/// the server sends back (`SecretRedaction`) before anyone else sees it.
 ///
 /// Structured output: with a schema, `response_format` is sent in the OpenAI `json_schema` form;
 /// if the server answers 400/422 about it, the same request is sent in the `json_object` +
@@ -19,6 +24,7 @@ import Synchronization
 public final class ChatClient: Sendable {
     public let configuration: LLMConfiguration
     private let session: URLSession
+    private let delegate = ChatSessionDelegate()
     private let probeConnections: Bool
     private let learnedFormat = Mutex<ResponseFormatMode?>(nil)
 
@@ -35,7 +41,10 @@ public final class ChatClient: Sendable {
         sessionConfiguration.timeoutIntervalForResource = backstop
         sessionConfiguration.requestCachePolicy = .reloadIgnoringLocalCacheData
         sessionConfiguration.urlCache = nil
-        session = URLSession(configuration: sessionConfiguration)
+        sessionConfiguration.httpCookieStorage = nil
+        let delegateQueue = OperationQueue()
+        delegateQueue.maxConcurrentOperationCount = 1   // a task's events in order
+        session = URLSession(configuration: sessionConfiguration, delegate: delegate, delegateQueue: delegateQueue)
         let proxyKeys = ["http_proxy", "HTTP_PROXY", "https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"]
         probeConnections = !proxyKeys.contains { !(environment[$0] ?? "").isEmpty }
     }
@@ -62,6 +71,8 @@ public final class ChatClient: Sendable {
                 throw attempts == 0 ? LLMError.timedOut(seconds: config.totalTimeout) : lastError
             }
             let attemptTimeout = min(config.requestTimeout, remaining)
+            // One deadline for the whole attempt: connect, headers and body together.
+            let attemptDeadline = ChatClient.now() + attemptTimeout
             let format = formats[0]
             attempts += 1
             do {
@@ -70,7 +81,7 @@ public final class ChatClient: Sendable {
                     try ConnectProbe.check(host: host, port: port, timeout: min(config.connectTimeout, attemptTimeout))
                 }
                 let body = try encode(request, format: format)
-                let (status, data) = try perform(body: body, timeout: attemptTimeout)
+                let (status, data) = try perform(body: body, deadline: attemptDeadline, timeout: attemptTimeout)
                 if (200..<300).contains(status) {
                     let content = try ChatClient.content(of: data, redacting: config.apiKey)
                     if config.responseFormat == .auto, request.schema != nil { learnedFormat.withLock { $0 = format } }
@@ -109,7 +120,7 @@ public final class ChatClient: Sendable {
                                  timeoutInterval: ChatClient.backstop(timeout))
         request.httpMethod = "GET"
         authorize(&request)
-        guard let (status, _) = try? perform(request, timeout: timeout) else { return false }
+        guard let (status, _) = try? perform(request, deadline: ChatClient.now() + timeout, timeout: timeout) else { return false }
         return (200..<300).contains(status)
     }
 
@@ -148,7 +159,7 @@ public final class ChatClient: Sendable {
         }
     }
 
-    private func perform(body: Data, timeout: Double) throws -> (Int, Data) {
+    private func perform(body: Data, deadline: Double, timeout: Double) throws -> (Int, Data) {
         var request = URLRequest(url: configuration.chatCompletionsURL, cachePolicy: .reloadIgnoringLocalCacheData,
                                  timeoutInterval: ChatClient.backstop(timeout))
         request.httpMethod = "POST"
@@ -157,26 +168,43 @@ public final class ChatClient: Sendable {
         request.setValue("hunch", forHTTPHeaderField: "User-Agent")
         authorize(&request)
         request.httpBody = body
-        return try perform(request, timeout: timeout)
+        return try perform(request, deadline: deadline, timeout: timeout)
     }
 
-    /// One HTTP exchange, waited for with a hard deadline (the task is cancelled past it).
-    private func perform(_ request: URLRequest, timeout: Double) throws -> (Int, Data) {
-        let box = Mutex<(Data?, URLResponse?, Error?)?>(nil)
-        let done = DispatchSemaphore(value: 0)
-        let task = session.dataTask(with: request) { data, response, error in
-            box.withLock { $0 = (data, response, error) }
-            done.signal()
-        }
+    /// One HTTP exchange, waited for until `deadline` (monotonic seconds) and not a moment
+    /// longer: past it, or past the size cap, the task is cancelled and the caller goes on without
+    /// waiting for the rest of the body. `timeout` is only what a time-out error reports.
+    private func perform(_ request: URLRequest, deadline: Double, timeout: Double) throws -> (Int, Data) {
+        let exchange = HTTPExchange(cap: configuration.maxReplyBytes, origin: RedirectPolicy.Origin(request.url))
+        let task = session.dataTask(with: request)
+        delegate.register(exchange, for: task)
+        defer { delegate.unregister(task) }
         task.resume()
-        if done.wait(timeout: .now() + timeout) == .timedOut {
-            task.cancel()
+        guard let outcome = exchange.wait(until: deadline) else {
+            exchange.finish(.failure(LLMError.timedOut(seconds: timeout)))
+            ChatClient.cancel(task, after: exchange)
             throw LLMError.timedOut(seconds: timeout)
         }
-        guard let (data, response, error) = box.withLock({ $0 }) else { throw LLMError.connection("no result") }
-        if let error { throw ChatClient.map(error, timeout: timeout) }
-        guard let http = response as? HTTPURLResponse else { throw LLMError.badResponse("no HTTP response") }
-        return (http.statusCode, data ?? Data())
+        switch outcome {
+        case .reply(let status, let data):
+            return (status, data)
+        case .failure(let error as LLMError):
+            if case .replyTooLarge = error { task.cancel() }
+            throw error
+        case .failure(let error):
+            throw ChatClient.map(error, timeout: timeout)
+        }
+    }
+
+    /// Cancels a task that ran out of time. Foundation on Linux traps when a task is cancelled
+    /// between a redirect decision and its processing, so right after one the cancel waits a
+    /// moment, on another thread (the caller never waits).
+    private static func cancel(_ task: URLSessionTask, after exchange: HTTPExchange) {
+        if let since = exchange.secondsSinceRedirectAnswer, since < 0.5 {
+            DispatchQueue.global().asyncAfter(deadline: .now() + 0.5) { task.cancel() }
+        } else {
+            task.cancel()
+        }
     }
 
     // MARK: Reply
@@ -194,13 +222,17 @@ public final class ChatClient: Sendable {
         guard let text = reply.firstContent, !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw LLMError.emptyReply
         }
-        return (text, reply.model, choices.first?.finishReason)
+        // From here on the reply is stored and printed: a key the server echoed goes no further.
+        return (SecretRedaction.redact(text, secret: key), reply.model.map { SecretRedaction.redact($0, secret: key) },
+                choices.first?.finishReason)
     }
 
     /// A short one-line excerpt of a body, with the API key (should a server echo it) removed.
+    /// The window read runs a key's length past 4 KiB, so a key cut at the window's end is still
+    /// recognised and removed whole.
     static func excerpt(_ data: Data, redacting key: String?, limit: Int = 240) -> String {
-        var text = String(decoding: data.prefix(4096), as: UTF8.self)
-        if let key, !key.isEmpty { text = text.replacingOccurrences(of: key, with: "[redacted]") }
+        let window = 4096 + 3 * (key?.utf8.count ?? 0)
+        let text = SecretRedaction.redact(String(decoding: data.prefix(window), as: UTF8.self), secret: key)
         let oneLine = text.split(whereSeparator: { $0.isNewline || $0 == "\t" }).joined(separator: " ")
             .trimmingCharacters(in: .whitespaces)
         return oneLine.count > limit ? String(oneLine.prefix(limit)) + "…" : oneLine

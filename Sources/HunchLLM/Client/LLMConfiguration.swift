@@ -17,6 +17,9 @@ public enum ResponseFormatMode: String, Sendable, CaseIterable, Codable {
 public struct LLMConfiguration: Sendable, Equatable {
     public static let defaultBaseURL = "http://127.0.0.1:8811/v1"
     public static let defaultModel = "local"
+    /// 4 MiB: hundreds of times a real answer (an order of 10,000 ids is about 60 KB), small
+    /// enough that a server streaming without end cannot exhaust memory.
+    public static let defaultMaxReplyBytes = 4 << 20
 
     /// Environment variables read by `fromEnvironment`.
     public enum Environment {
@@ -51,6 +54,9 @@ public struct LLMConfiguration: Sendable, Equatable {
     /// Sampling temperature; 0 makes replies repeatable (and the cache meaningful).
     public var temperature: Double = 0
     public var responseFormat: ResponseFormatMode = .auto
+    /// The most bytes read of one reply body (error bodies included); past it the exchange is
+    /// cancelled and fails with `LLMError.replyTooLarge`.
+    public var maxReplyBytes: Int = LLMConfiguration.defaultMaxReplyBytes
 
     public init(baseURL: URL = URL(string: LLMConfiguration.defaultBaseURL)!,
                 model: String = LLMConfiguration.defaultModel, apiKey: String? = nil) {
@@ -166,6 +172,9 @@ public struct LLMConfiguration: Sendable, Equatable {
         }
         guard backoffInitial >= 0, backoffMaximum >= backoffInitial, backoffMaximum.isFinite else {
             throw LLMError.invalidConfiguration(field: "backoffInitial", reason: "need 0 ≤ backoffInitial ≤ backoffMaximum")
+        }
+        guard maxReplyBytes >= 1024 else {
+            throw LLMError.invalidConfiguration(field: "maxReplyBytes", reason: "\(maxReplyBytes) must be at least 1024")
         }
         guard temperature.isFinite, temperature >= 0 else {
             throw LLMError.invalidConfiguration(field: "temperature", reason: "\(temperature) must be ≥ 0")

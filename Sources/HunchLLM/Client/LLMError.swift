@@ -14,6 +14,11 @@ public enum LLMError: Error, Sendable, Equatable, CustomStringConvertible {
     case badResponse(String)
     /// A well-formed reply without any message content.
     case emptyReply
+    /// The reply's body passed `limit` bytes (`LLMConfiguration.maxReplyBytes`); the rest was
+    /// not read. A runaway or hostile server would otherwise fill memory.
+    case replyTooLarge(limit: Int)
+    /// The server redirected where Hunch does not follow (see `RedirectPolicy`).
+    case redirectRefused(String)
 
     public var description: String {
         switch self {
@@ -23,6 +28,8 @@ public enum LLMError: Error, Sendable, Equatable, CustomStringConvertible {
         case .http(let status, let message): return message.isEmpty ? "HTTP \(status)" : "HTTP \(status): \(message)"
         case .badResponse(let message): return "not a chat-completion reply: \(message)"
         case .emptyReply: return "empty reply"
+        case .replyTooLarge(let limit): return "reply larger than \(LLMError.bytes(limit)); the rest was not read"
+        case .redirectRefused(let message): return "redirect not followed: \(message)"
         }
     }
 
@@ -32,8 +39,15 @@ public enum LLMError: Error, Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .connection, .timedOut: return true
         case .http(let status, _): return status >= 500 || status == 408 || status == 429
-        case .invalidConfiguration, .badResponse, .emptyReply: return false
+        case .invalidConfiguration, .badResponse, .emptyReply, .replyTooLarge, .redirectRefused: return false
         }
+    }
+
+    /// `4 MiB`, `512 KiB` or `100 bytes`.
+    static func bytes(_ n: Int) -> String {
+        if n >= 1 << 20, n % (1 << 20) == 0 { return "\(n >> 20) MiB" }
+        if n >= 1 << 10, n % (1 << 10) == 0 { return "\(n >> 10) KiB" }
+        return "\(n) bytes"
     }
 
     static func seconds(_ v: Double) -> String {

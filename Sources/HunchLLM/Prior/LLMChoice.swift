@@ -54,8 +54,9 @@ public struct LLMChoice: Sendable, Equatable {
 
     /// The option named in `reply`: a JSON `{"choice": …}` (or `answer`, `option`, `name`), a
     /// JSON string, the earliest option name in the text, or a bare 1-based option number.
+    /// Like the integer extractor, it looks at a bounded start of the reply, in linear time.
     public func parse(_ reply: String) -> String? {
-        let text = IntegerListExtractor.stripReasoning(reply)
+        let text = IntegerListExtractor.bounded(IntegerListExtractor.stripReasoning(reply))
         func match(_ s: String) -> String? {
             let t = s.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
             return options.first { $0.name.lowercased() == t }?.name

@@ -68,7 +68,7 @@ public struct LLMPrior: Sendable {
         var report = newReport(mode: task.mode, messages: task.messages, schema: task.schema)
         report.expected = task.count
         func giveUp(_ reason: String) throws -> (solution: Solution, report: LLMPriorReport) {
-            report.fallbackReason = reason
+            report.fallbackReason = SecretRedaction.redact(reason, secret: client.configuration.apiKey)
             report.fallbackPrior = fallbackName
             if requireLLM { throw LLMPriorError(reason: reason, report: report) }
             return (fallback(), report)
@@ -110,7 +110,7 @@ public struct LLMPrior: Sendable {
         var report = newReport(mode: choice.mode, messages: choice.messages, schema: choice.schema)
         report.expected = 1
         func giveUp(_ reason: String) throws -> (choice: String, report: LLMPriorReport) {
-            report.fallbackReason = reason
+            report.fallbackReason = SecretRedaction.redact(reason, secret: client.configuration.apiKey)
             report.fallbackPrior = choice.defaultOption
             report.choice = choice.defaultOption
             if requireLLM { throw LLMPriorError(reason: reason, report: report) }
@@ -151,14 +151,19 @@ public struct LLMPrior: Sendable {
         return report
     }
 
+    /// The reply, from the cache or the server. Its content is free of the API key either way:
+    /// the client redacts what the server sends, and an entry stored before redaction existed is
+    /// redacted here.
     private func fetch(_ request: ChatRequest, into report: inout LLMPriorReport) throws -> Fetched {
         let model = client.configuration.model
+        let key = client.configuration.apiKey
         if let cache, let entry = cache.lookup(ReplyCache.key(model: model, request: request, server: client.configuration.chatCompletionsURL.absoluteString)), entry.model == model {
+            let content = SecretRedaction.redact(entry.content, secret: key)
             report.cached = true
-            report.rawReply = entry.content
+            report.recordReply(content, redacting: key)
             report.finishReason = entry.finishReason
             report.responseFormat = entry.responseFormat
-            return Fetched(content: entry.content, fromCache: true, finishReason: entry.finishReason,
+            return Fetched(content: content, fromCache: true, finishReason: entry.finishReason,
                            responseFormat: entry.responseFormat)
         }
         let start = ChatClient.now()
@@ -166,7 +171,7 @@ public struct LLMPrior: Sendable {
             let reply = try client.complete(request)
             report.latency = reply.latency
             report.attempts = reply.attempts
-            report.rawReply = reply.content
+            report.recordReply(reply.content, redacting: key)
             report.finishReason = reply.finishReason
             report.responseFormat = reply.responseFormat
             return Fetched(content: reply.content, fromCache: false, finishReason: reply.finishReason,
@@ -182,11 +187,13 @@ public struct LLMPrior: Sendable {
         guard let cache, !fetched.fromCache else { return }
         let model = client.configuration.model
         do {
-            try cache.store(ReplyCache.Entry(model: model, content: fetched.content, finishReason: fetched.finishReason,
+            // The whole reply (an order may be long), never the key.
+            let content = SecretRedaction.redact(fetched.content, secret: client.configuration.apiKey)
+            try cache.store(ReplyCache.Entry(model: model, content: content, finishReason: fetched.finishReason,
                                              responseFormat: fetched.responseFormat),
                             forKey: ReplyCache.key(model: model, request: request, server: client.configuration.chatCompletionsURL.absoluteString))
         } catch {
-            report.cacheWarning = "reply not cached: \(error)"
+            report.cacheWarning = SecretRedaction.redact("reply not cached: \(error)", secret: client.configuration.apiKey)
         }
     }
 }

@@ -14,8 +14,11 @@ public struct LLMPriorReport: Sendable, Equatable {
     public var schemaRequested = false
     /// The `response_format` form the server accepted (`json_schema`, `json_object`, `none`).
     public var responseFormat: String?
-    /// The reply's text, verbatim (nil when there was none).
-    public var rawReply: String?
+    /// The reply's text (nil when there was none), as `recordReply` keeps it: the API key
+    /// redacted, and cut to `ReplyExcerpt.limit` characters with a note of the full length.
+    public private(set) var rawReply: String?
+    /// The reply's full length in characters (nil when there was none).
+    public private(set) var rawReplyLength: Int?
     public var finishReason: String?
     /// Where the integers came from (`json`, `json-fragment`, `loose-integers`).
     public var extraction: String?
@@ -48,6 +51,15 @@ public struct LLMPriorReport: Sendable, Equatable {
         self.mode = mode
         self.model = model
         self.url = url
+    }
+
+    /// Keeps `reply` for the report: the key (should the server have echoed it) replaced by
+    /// `[redacted]`, then cut to `ReplyExcerpt.limit` characters. Redacting first means a key
+    /// that straddles the cut cannot leave a piece of itself behind.
+    public mutating func recordReply(_ reply: String, redacting secret: String?) {
+        let excerpt = ReplyExcerpt.make(SecretRedaction.redact(reply, secret: secret))
+        rawReply = excerpt.text
+        rawReplyLength = excerpt.length
     }
 
     /// True when the solution came from the model's answer (repaired or not).
@@ -97,6 +109,7 @@ public struct LLMPriorReport: Sendable, Equatable {
             "attempts": .int(attempts),
         ]
         if let choice { o["choice"] = .string(choice) }
+        if let rawReplyLength, rawReplyLength > ReplyExcerpt.limit { o["raw_reply_chars"] = .int(rawReplyLength) }
         if let cacheWarning { o["cache_warning"] = .string(cacheWarning) }
         return .object(o)
     }

@@ -1,3 +1,5 @@
+import HunchTSPLIB
+
 /// Reads symmetric TSP instances in the TSPLIB95 format (Reinelt, *TSPLIB — A Traveling
 /// Salesman Problem Library*, ORSA J. Computing 3(4), 1991).
 ///
@@ -11,24 +13,24 @@
 /// `TSPLIBError` with the file, the line and what was expected; the reader never traps and
 /// never allocates for data the file does not hold.
 ///
+/// The file is parsed by `HunchTSPLIB`'s `TSPLIBDocument` in its `.tsp` dialect, which refuses
+/// any TYPE but TSP and the routing keywords; `TSPInstance(document:)` then builds the instance.
+///
 /// Complexity: O(file size) for parsing; building a coordinate instance of up to
 /// `TSPInstance.matrixLimit` nodes then fills its n×n matrix.
 public enum TSPLIBReader {
     /// Reads the instance at `path`. Directories, devices and unreadable files are errors.
     public static func read(path: String) throws -> TSPInstance {
-        let bytes = try TSPLIBFile.contents(of: path)
-        return try bytes.withUnsafeBufferPointer { try parse(bytes: $0, file: path) }
+        try TSPInstance(document: TSPLIBDocument.read(path: path, dialect: .tsp))
     }
 
     /// Parses instance text; `file` names it in errors.
     public static func parse(_ text: String, file: String = "<input>") throws -> TSPInstance {
-        var text = text
-        return try text.withUTF8 { try parse(bytes: $0, file: file) }
+        try TSPInstance(document: TSPLIBDocument.parse(text, file: file, dialect: .tsp))
     }
 
     /// Parses raw bytes, which need not be valid UTF-8.
     static func parse(bytes: UnsafeBufferPointer<UInt8>, file: String) throws -> TSPInstance {
-        var parser = TSPLIBInstanceParser(text: TSPLIBText(bytes: bytes, file: file))
-        return try parser.parse()
+        try TSPInstance(document: TSPLIBDocument.parse(bytes: bytes, file: file, dialect: .tsp))
     }
 }

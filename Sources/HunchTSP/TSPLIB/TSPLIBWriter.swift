@@ -1,3 +1,5 @@
+import HunchTSPLIB
+
 /// Writes a `TSPInstance` as TSPLIB95 text that `TSPLIBReader` reads back with the same
 /// distances — how `hunch generate` saves instances.
 ///

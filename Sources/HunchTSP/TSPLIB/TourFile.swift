@@ -1,3 +1,5 @@
+import HunchTSPLIB
+
 /// TSPLIB tour files (`.tour`, `.opt.tour`): a header and a TOUR_SECTION of 1-based node ids
 /// ended by `-1` (or by EOF / the end of the file).
 ///

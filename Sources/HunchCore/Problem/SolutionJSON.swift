@@ -1,0 +1,17 @@
+import Foundation
+
+/// The JSON solution files that `--initial` reads in every family: a JSON result as `solve
+/// --json` prints it (`{"solution": {…}}`) or the family's own solution file (what `--out`
+/// writes); the family then reads its fields from the object returned.
+public enum SolutionJSON {
+    /// The object that holds the solution's fields.
+    public static func solutionObject(path: String) throws -> JSONValue {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw InstanceFileError(file: path, line: nil, message: "cannot read")
+        }
+        guard let value = try? JSONDecoder().decode(JSONValue.self, from: data) else {
+            throw InstanceFileError(file: path, line: nil, message: "not valid JSON (expected a solution file or a JSON result)")
+        }
+        return value["solution"] ?? value
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import Synchronization
+
+/// The client's URLSession delegate: hands each task's events to its `HTTPExchange`. A delegate
+/// (not a completion handler) is what lets the client see the body as it arrives, so that it can
+/// stop at the size cap, and be asked before a redirect is followed; without one, URLSession
+/// gathers the whole body in memory and follows any redirect with the request's headers.
+final class ChatSessionDelegate: NSObject, URLSessionDataDelegate, @unchecked Sendable {
+    private let exchanges = Mutex<[Int: HTTPExchange]>([:])
+
+    /// Call before `task.resume()`, so that no event can miss its exchange.
+    func register(_ exchange: HTTPExchange, for task: URLSessionTask) {
+        exchanges.withLock { $0[task.taskIdentifier] = exchange }
+    }
+
+    func unregister(_ task: URLSessionTask) {
+        _ = exchanges.withLock { $0.removeValue(forKey: task.taskIdentifier) }
+    }
+
+    private func exchange(for task: URLSessionTask) -> HTTPExchange? {
+        exchanges.withLock { $0[task.taskIdentifier] }
+    }
+
+    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
+                    completionHandler: @escaping (URLSession.ResponseDisposition) -> Void) {
+        if exchange(for: dataTask)?.receive(response: response) == true {
+            completionHandler(.cancel)
+            dataTask.cancel()
+        } else {
+            completionHandler(.allow)
+        }
+    }
+
+    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
+        if exchange(for: dataTask)?.receive(data: data) == true { dataTask.cancel() }
+    }
+
+    func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: Error?) {
+        exchange(for: task)?.complete(response: task.response, error: error)
+    }
+
+    func urlSession(_ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
+                    newRequest request: URLRequest, completionHandler: @escaping (URLRequest?) -> Void) {
+        // No exchange (it gave up already): follow nothing.
+        completionHandler(exchange(for: task)?.redirect(status: response.statusCode, to: request))
+    }
+}

@@ -1,0 +1,274 @@
+import HunchCore
+import HunchExact
+
+/// Container loading as one conformance to the problem contract: OR-Library thpack files (one
+/// problem per address `FILE#K`), block-building priors decoded by the maximal-space engine, the
+/// genome search, the volume bound and a small MIP. Two objectives: the most volume in one
+/// container (default, maximised, the BR benchmark's) or every box in the fewest containers.
+public enum Packing3DProblem: ExactlySolvable {
+    public typealias Instance = ContainerInstance
+    public typealias Solution = Packing3DSolution
+    public typealias State = Packing3DSearchState
+
+    public struct Context: Sendable {
+        public var objective: Packing3DObjective
+        /// Every box rests entirely on the floor or on other boxes.
+        public var fullSupport: Bool
+    }
+
+    public static let name = "packing3d"
+    public static let summary = "3D container loading (OR-Library thpack, one problem as FILE#K): most volume, or fewest containers with --objective containers"
+    public static let objectiveName = "volume %"
+    public static let sizeUnit = "boxes"
+    public static let solutionFileKind = "JSON placements"
+    public static let fileExtensions = ["txt"]
+
+    /// `P` (the problem count), then `p seed` (OR-Library thpack).
+    public static func recognises(fileExtension: String, head: String) -> Bool {
+        let numbers = InstanceHead(head).numericLines(2)
+        return numbers.count == 2 && numbers[0].count == 1 && numbers[1].count == 2
+    }
+
+    /// `FILE#K`, or a file that holds a single problem.
+    public static func read(path: String) throws -> ContainerInstance {
+        let address = try InstanceAddress(path)
+        if let k = address.problem { return try ThpackReader.read(path: address.file, problem: k) }
+        let count = try ThpackReader.problemCount(path: address.file)
+        guard count == 1 else {
+            throw ProblemError("\(address.file) holds \(count) problems: name one as \(address.file)#K (K = 1…\(count)); batch and bench take them all")
+        }
+        return try ThpackReader.read(path: address.file, problem: 1)
+    }
+
+    public static func addresses(inFile path: String) throws -> [String] {
+        let count = try ThpackReader.problemCount(path: path)
+        return (1...max(1, count)).map { "\(path)#\($0)" }
+    }
+
+    public static func instanceName(_ instance: ContainerInstance) -> String { instance.name }
+    public static func size(_ instance: ContainerInstance) -> Int { instance.boxCount }
+    public static func describe(_ instance: ContainerInstance) -> String {
+        let c = instance.container
+        return "\(instance.boxCount) boxes of \(instance.boxTypes.count) types, container \(c[0])×\(c[1])×\(c[2])"
+    }
+
+    public static func context(_ instance: ContainerInstance, options: FamilyOptions) throws -> Context {
+        try options.checkObjective(family: name, allowed: Packing3DObjective.allCases.map(\.rawValue))
+        return Context(objective: options.objective.flatMap(Packing3DObjective.init(rawValue:)) ?? .volume, fullSupport: true)
+    }
+
+    public static func sense(_ context: Context) -> ObjectiveSense { context.objective == .volume ? .maximise : .minimise }
+    /// Published values (BSG) are volumes: they say nothing about the containers objective.
+    public static func knownValueApplies(_ context: Context) -> Bool { context.objective == .volume }
+    public static func defaultAcceptance(_ context: Context) -> Acceptance { Packing3DSolveOptions().acceptance }
+
+    public static let priors: [PriorInfo] = [
+        PriorInfo("best-of", "tries every ordering rule and keeps the plan that packs the most volume; the strongest and slowest start."),
+        PriorInfo("max-volume", "places the block of largest volume first at each step."),
+        PriorInfo("floor-by-floor", "fills the container floor by floor, lowest free space first."),
+        PriorInfo("most-volume-first", "box types with the most total volume go first."),
+        PriorInfo("longest-side-first", "box types with the longest side go first; good for long boxes."),
+        PriorInfo("flat", "prefers boxes lying flat, building low layers."),
+        PriorInfo("whole-blocks", "prefers blocks that use a whole box type at once."),
+        PriorInfo("random", "a random order: a baseline.", benchByDefault: false),
+    ].sorted { a, b in
+        Packing3DPrior.allCases.firstIndex { $0.rawValue == a.name }! < Packing3DPrior.allCases.firstIndex { $0.rawValue == b.name }!
+    }
+    public static var defaultPrior: String { Packing3DPrior.default.rawValue }
+
+    /// The prior's genome, decoded as the search would decode it.
+    public static func construct(prior: String, _ instance: ContainerInstance, _ context: Context,
+                                 rng: inout SeededGenerator, stop: StopCondition) -> (solution: Packing3DSolution, label: String) {
+        let rule = Packing3DPrior(name: prior) ?? .default
+        let genome = rule.genome(instance, fullSupport: context.fullSupport, rng: &rng)
+        return (decode(genome, instance, context), rule.rawValue)
+    }
+
+    static func decode(_ genome: PlacementGenome, _ instance: ContainerInstance, _ context: Context) -> Packing3DSolution {
+        let state = Packing3DSearchState(instance: instance, genome: genome, fullSupport: context.fullSupport,
+                                         objective: context.objective)
+        return Packing3DSolution(containers: state.containerPlans, genome: genome)
+    }
+
+    /// Each container valid on its own; for the containers objective, together exactly the boxes.
+    public static func validate(_ solution: Packing3DSolution, _ instance: ContainerInstance, _ context: Context) throws {
+        if context.objective == .volume && solution.containers.count != 1 {
+            throw ProblemError("expected one container, found \(solution.containers.count)")
+        }
+        var loaded = [Int](repeating: 0, count: instance.boxTypes.count)
+        for (k, plan) in solution.containers.enumerated() {
+            do { try PlacementValidation.check(plan, instance: instance, requireFullSupport: context.fullSupport) } catch {
+                throw ProblemError(solution.containers.count == 1 ? "\(error)" : "container \(k + 1): \(error)")
+            }
+            for p in plan.placements { loaded[p.type] += 1 }
+        }
+        if context.objective == .containers && loaded != instance.boxTypes.map(\.quantity) {
+            throw ProblemError("the containers do not hold every box exactly once")
+        }
+    }
+
+    public static func objective(_ solution: Packing3DSolution, _ instance: ContainerInstance, _ context: Context) -> Double {
+        context.objective == .volume ? solution.plan.utilisation(instance) : Double(solution.containers.count)
+    }
+
+    /// Volume: the reachable-length upper bound on utilisation; containers: total volume / container.
+    public static func bound(_ instance: ContainerInstance, _ context: Context, budget: Double?, incumbent: Double?,
+                             stop: StopCondition) -> Double? {
+        switch context.objective {
+        case .volume: return Packing3DBound.utilisationUpperBound(instance)
+        case .containers:
+            let container = max(1, instance.containerVolume)
+            return Double(max(1, (instance.totalBoxVolume + container - 1) / container))
+        }
+    }
+
+    public static var operatorNames: [String] { Packing3DSearchState.operators }
+    public static var featureCount: Int { Packing3DSearchState.featureCount }
+
+    /// From the start's genome; a plan without one (a user's file) gets the default prior's.
+    public static func makeState(_ instance: ContainerInstance, start: Packing3DSolution, _ context: Context,
+                                 rng: inout SeededGenerator) -> Packing3DSearchState {
+        let genome = start.genome ?? Packing3DPrior.default.genome(instance, fullSupport: context.fullSupport, rng: &rng)
+        return Packing3DSearchState(instance: instance, genome: genome, fullSupport: context.fullSupport,
+                                    objective: context.objective)
+    }
+
+    public static func solution(of state: Packing3DSearchState, _ instance: ContainerInstance, _ context: Context) -> Packing3DSolution {
+        Packing3DSolution(containers: state.containerPlans, genome: state.genome)
+    }
+
+    /// The search's objective is the unused volume % (volume) or containers − 1 + the last one's fill.
+    public static func searchTarget(_ target: Double, _ instance: ContainerInstance, _ context: Context) -> Double? {
+        context.objective == .volume ? 100 - target + 1e-9 : target
+    }
+
+    public static func details(_ solution: Packing3DSolution, _ instance: ContainerInstance, _ context: Context) -> [String: JSONValue] {
+        if context.objective == .containers {
+            return ["objective": .string("containers"), "full_support": .bool(context.fullSupport)]
+        }
+        return ["full_support": .bool(context.fullSupport), "boxes_placed": .int(solution.plan.placements.count),
+                "boxes_total": .int(instance.boxCount)]
+    }
+
+    static func placementsValue(_ plan: PackingPlan) -> JSONValue {
+        .array(plan.placements.map { p in
+            .object(["type": .int(p.type), "x": .int(p.x), "y": .int(p.y), "z": .int(p.z),
+                     "lx": .int(p.lx), "ly": .int(p.ly), "lz": .int(p.lz)])
+        })
+    }
+
+    /// Volume: `{"placements": [{type, x, y, z, lx, ly, lz}]}`; containers: `{"containers": [{"placements"}]}`.
+    public static func encode(_ solution: Packing3DSolution, _ instance: ContainerInstance, _ context: Context) -> JSONValue {
+        if context.objective == .containers {
+            return .object(["containers": .array(solution.containers.map { .object(["placements": placementsValue($0)]) })])
+        }
+        return .object(["placements": placementsValue(solution.plan)])
+    }
+
+    public static func decode(_ value: JSONValue, _ instance: ContainerInstance, _ context: Context) throws -> Packing3DSolution {
+        func plan(_ value: JSONValue) throws -> PackingPlan {
+            guard case .array(let items)? = value["placements"] else {
+                throw ProblemError("expected JSON with \"placements\": [{\"type\", \"x\", \"y\", \"z\", \"lx\", \"ly\", \"lz\"}, …]")
+            }
+            var placements: [Placement] = []
+            let keys = ["type", "x", "y", "z", "lx", "ly", "lz"]
+            for (i, item) in items.enumerated() {
+                let values = keys.compactMap { key -> Int? in if case .int(let v)? = item[key] { return v } else { return nil } }
+                guard values.count == keys.count else { throw ProblemError("placement \(i) needs integer \(keys.joined(separator: ", "))") }
+                placements.append(Placement(type: values[0], x: values[1], y: values[2], z: values[3],
+                                            lx: values[4], ly: values[5], lz: values[6]))
+            }
+            return PackingPlan(placements: placements)
+        }
+        let solution: Packing3DSolution
+        if context.objective == .containers {
+            guard case .array(let containers)? = value["containers"] else { throw ProblemError("expected \"containers\": [{\"placements\": …}]") }
+            solution = Packing3DSolution(containers: try containers.map(plan))
+        } else {
+            solution = Packing3DSolution(containers: [try plan(value)])
+        }
+        // The search keeps full support, so a start must have it too.
+        do { try validate(solution, instance, context) } catch {
+            throw ProblemError("\(error) (a starting plan must give every box full support from below)")
+        }
+        return solution
+    }
+
+    public static func solutionFile(_ solution: Packing3DSolution, _ instance: ContainerInstance, _ context: Context,
+                                    record: SolveRecord) -> String {
+        var object: [String: JSONValue] = ["problem": .string(name), "instance": .string(record.instance)]
+        if context.objective == .containers {
+            object["containers_used"] = .int(solution.containers.count)
+            object["containers"] = encode(solution, instance, context)["containers"] ?? .null
+        } else {
+            object["utilisation"] = .double(solution.plan.utilisation(instance))
+            object["placements"] = placementsValue(solution.plan)
+        }
+        return JSONValue.object(object).jsonString() + "\n"
+    }
+
+    /// One container per picture would be many files: the first is drawn, the title says how many.
+    public static func svg(_ solution: Packing3DSolution, _ instance: ContainerInstance, _ context: Context,
+                           record: SolveRecord, title: String) -> String? {
+        guard let first = solution.containers.first else { return nil }
+        let suffix = solution.containers.count > 1 || context.objective == .containers
+            ? " — container 1 of \(solution.containers.count)" : ""
+        return Packing3DSVG.render(instance, plan: first, title: title + suffix)
+    }
+
+    public static let generatorParameters = [
+        GeneratorParameter("box-types", "number of box types (BR-like)", integer: 1...100, default: 5),
+    ]
+
+    public static func generate(_ values: GeneratorValues) throws -> String {
+        let types = values.int("box-types")
+        let name = values.name ?? "br\(types)s\(values.seed)"
+        return ThpackWriter.write([Packing3DGenerator.random(boxTypes: types, seed: values.seed, name: name)])
+    }
+
+    /// Sizes are numbers of box types; the budget is counted in decodes per episode.
+    public static func trainingEnvironment(_ settings: TrainingSettings, instances: [ContainerInstance]) throws -> any TrainingEnvironment {
+        var environment = Packing3DTrainingEnvironment()
+        if let minSize = settings.minSize { environment.minTypes = minSize }
+        if let maxSize = settings.maxSize { environment.maxTypes = maxSize }
+        if let work = settings.workPerEpisode { environment.decodesPerEpisode = work }
+        environment.instances = instances
+        return environment
+    }
+
+    public static func bundledPolicy() throws -> PolicyWeights { try Packing3DBundledPolicy.weights() }
+
+    /// An order of box types; the search continues from the model's genome, not only its plan.
+    public static func llmTask(_ instance: ContainerInstance, _ context: Context) -> LLMOrderTask<Packing3DSolution> {
+        LLMOrderTask(
+            mode: "box-type-order", system: Packing3DLLMPrompt.system(), user: Packing3DLLMPrompt.user(instance),
+            count: instance.boxTypes.count,
+            complete: { kept, missing in
+                let solution = decode(BoxOrderDecoder.genome(instance, boxTypeOrder: kept + missing), instance, context)
+                try validate(solution, instance, context)
+                return solution
+            },
+            fallback: { seed in
+                var rng = SeededGenerator(seed: seed)
+                return construct(prior: defaultPrior, instance, context, rng: &rng, stop: StopCondition()).solution
+            })
+    }
+
+    public static let exactModel = "a MIP over positions and orientations for a handful of boxes (without support constraints)"
+    public static let exactWantsIncumbent = false
+    /// The MIP has no support constraints: its plans are validated without them.
+    public static func exactContext(_ context: Context) -> Context {
+        var exact = context
+        exact.fullSupport = false
+        return exact
+    }
+
+    public static func solveExactly(_ instance: ContainerInstance, _ context: Context, incumbent: Packing3DSolution?,
+                                    timeLimit: Double, verbose: Bool) throws -> ExactOutcome<Packing3DSolution> {
+        guard context.objective == .volume else { throw ProblemError("the exact model maximises volume; drop --objective") }
+        let result = try Packing3DExactSolver.solve(instance, timeLimit: timeLimit, verbose: verbose)
+        return ExactOutcome(status: SolveStatus(result.status),
+                            solution: Packing3DSolution(containers: [result.plan ?? PackingPlan()]), bound: result.bound,
+                            error: result.status.errorMessage)
+    }
+}

@@ -1,0 +1,5 @@
+import HunchCore
+
+/// Bad input in a TSPLIB file (an instance or a tour), or a file that cannot be read or written.
+/// Readers throw only this type: a caller can catch it, print `description` and exit.
+public typealias TSPLIBError = InstanceFileError

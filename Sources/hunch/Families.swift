@@ -1,0 +1,16 @@
+import HunchCore
+import HunchPacking
+import HunchPacking3D
+import HunchScheduling
+import HunchTSP
+
+/// The families the command line knows: the one file that names them. Detection asks them in
+/// this order, so a family whose files another could mistake for its own comes first.
+enum Families {
+    static let all: [any RegisteredFamily] = [
+        Family<TSPProblem>(),
+        Family<JobShopProblem>(),
+        Family<BinPackingProblem>(),
+        Family<Packing3DProblem>(),
+    ]
+}
