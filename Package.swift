@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "HunchPacking", targets: ["HunchPacking"]),
         .library(name: "HunchPacking3D", targets: ["HunchPacking3D"]),
         .library(name: "HunchLLM", targets: ["HunchLLM"]),
+        .library(name: "HunchRouting", targets: ["HunchRouting"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -32,22 +33,24 @@ let package = Package(
         .target(name: "HunchScheduling", dependencies: ["HunchCore", "HunchExact"]),
         .target(name: "HunchPacking", dependencies: ["HunchCore", "HunchExact"]),
         .target(name: "HunchPacking3D", dependencies: ["HunchCore", "HunchExact"]),
+        .target(name: "HunchRouting", dependencies: ["HunchCore", "HunchExact", "HunchTSPLIB"]),
         .executableTarget(
             name: "hunch",
             dependencies: [
-                "HunchCore", "HunchExact", "HunchTSP", "HunchScheduling", "HunchPacking", "HunchPacking3D", "HunchLLM",
+                "HunchCore", "HunchExact", "HunchTSP", "HunchScheduling", "HunchPacking", "HunchPacking3D", "HunchRouting", "HunchLLM",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // A real HTTP server on 127.0.0.1 that answers like an OpenAI chat server, for tests.
-        .target(name: "HunchTestSupport", path: "Tests/Support"),
+        .target(name: "HunchTestSupport", dependencies: ["HunchCore"], path: "Tests/Support"),
         .testTarget(name: "HunchCoreTests", dependencies: ["HunchCore"]),
         .testTarget(name: "HunchExactTests", dependencies: ["HunchExact"]),
         .testTarget(name: "HunchTSPLIBTests", dependencies: ["HunchTSPLIB", "HunchCore"]),
-        .testTarget(name: "HunchTSPTests", dependencies: ["HunchTSP", "HunchTSPLIB", "HunchCore", "HunchExact"]),
-        .testTarget(name: "HunchSchedulingTests", dependencies: ["HunchScheduling", "HunchCore", "HunchExact"]),
-        .testTarget(name: "HunchPackingTests", dependencies: ["HunchPacking", "HunchCore", "HunchExact"]),
-        .testTarget(name: "HunchPacking3DTests", dependencies: ["HunchPacking3D", "HunchCore", "HunchExact"]),
+        .testTarget(name: "HunchTSPTests", dependencies: ["HunchTSP", "HunchTSPLIB", "HunchCore", "HunchExact", "HunchTestSupport"]),
+        .testTarget(name: "HunchSchedulingTests", dependencies: ["HunchScheduling", "HunchCore", "HunchExact", "HunchTestSupport"]),
+        .testTarget(name: "HunchPackingTests", dependencies: ["HunchPacking", "HunchCore", "HunchExact", "HunchTestSupport"]),
+        .testTarget(name: "HunchPacking3DTests", dependencies: ["HunchPacking3D", "HunchCore", "HunchExact", "HunchTestSupport"]),
+        .testTarget(name: "HunchRoutingTests", dependencies: ["HunchRouting", "HunchCore", "HunchTSPLIB", "HunchTestSupport"]),
         .testTarget(name: "HunchLLMTests", dependencies: ["HunchLLM", "HunchCore", "HunchTestSupport"]),
         .testTarget(name: "HunchCLITests", dependencies: ["hunch", "HunchTSP", "HunchScheduling", "HunchPacking", "HunchPacking3D", "HunchCore", "HunchTestSupport"]),
     ],

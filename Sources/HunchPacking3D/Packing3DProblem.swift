@@ -53,10 +53,10 @@ public enum Packing3DProblem: ExactlySolvable {
     }
 
     public static func context(_ instance: ContainerInstance, options: FamilyOptions) throws -> Context {
-        try options.checkObjective(family: name, allowed: Packing3DObjective.allCases.map(\.rawValue))
-        return Context(objective: options.objective.flatMap(Packing3DObjective.init(rawValue:)) ?? .volume, fullSupport: true)
+        Context(objective: options.objective.flatMap(Packing3DObjective.init(rawValue:)) ?? .volume, fullSupport: true)
     }
 
+    public static var objectiveVariants: [String] { Packing3DObjective.allCases.map(\.rawValue) }
     public static func sense(_ context: Context) -> ObjectiveSense { context.objective == .volume ? .maximise : .minimise }
     /// Published values (BSG) are volumes: they say nothing about the containers objective.
     public static func knownValueApplies(_ context: Context) -> Bool { context.objective == .volume }

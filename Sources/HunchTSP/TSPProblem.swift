@@ -55,8 +55,7 @@ public enum TSPProblem: ExactlySolvable {
     }
 
     public static func context(_ instance: TSPInstance, options: FamilyOptions) throws -> Context {
-        try options.checkObjective(family: name, allowed: [])
-        return Context(candidates: CandidateLists(instance: instance, k: TSPSolveOptions().neighbours))
+        Context(candidates: CandidateLists(instance: instance, k: TSPSolveOptions().neighbours))
     }
 
     public static func defaultAcceptance(_ context: Context) -> Acceptance { TSPSolveOptions().acceptance }

@@ -11,7 +11,9 @@ struct BatchCommand: ParsableCommand {
         Each line is the same object `solve --json` prints; a failing instance gets a line with
         "status": "error" and the batch goes on. With --resume, instances that already have a
         finished line in --out are skipped. --shard I/N takes every N-th instance from the I-th
-        (0-based), so one command line serves a Slurm or Kubernetes job array (docs/batch.md).
+        (0-based); --shard auto --shards N takes I from the job array (Slurm's
+        SLURM_ARRAY_TASK_ID, Kubernetes' JOB_COMPLETION_INDEX), so one command line serves every
+        task of a Slurm or Kubernetes job array, reruns included (docs/batch.md).
         """)
 
     @Argument(help: "A folder of instance files, or a MANIFEST.csv.")
@@ -28,15 +30,20 @@ struct BatchCommand: ParsableCommand {
     @Flag(name: .long, help: "Skip instances that already have a finished line in --out.")
     var resume = false
 
-    @Option(name: .long, help: "Take every N-th instance starting at I (0-based): I/N.")
+    @Option(name: .long, help: ArgumentHelp("Take every N-th instance starting at I (0-based): I/N; or auto: I from the job array (SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX), N from --shards (or, for a whole Slurm array 0-MAX, MAX+1).", valueName: "I/N|auto"))
     var shard: String?
+
+    @Option(name: .long, help: ArgumentHelp("With --shard auto: the number of shards N, fixed for every task and every rerun.", valueName: "N"))
+    var shards: Int?
 
     @Flag(name: .long, help: "No summary table.")
     var quiet = false
 
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be ≥ 1") }
-        if let shard { _ = try InstanceSource.parseShard(shard) }
+        if let shards, shards < 1 { throw ValidationError("--shards must be ≥ 1") }
+        if shards != nil, shard == nil { throw ValidationError("--shards goes with --shard auto") }
+        if let shard, shard != "auto" { _ = try InstanceSource.parseShard(shard) }
         if let problem = search.problem, (try? Families.named(problem)) == nil {
             throw ValidationError("unknown --problem '\(problem)'; supported: \(Families.names.joined(separator: ", "))")
         }
@@ -44,9 +51,16 @@ struct BatchCommand: ParsableCommand {
 
     func run() throws {
         Interruption.installSignalHandlers()
+        let part = try shard.map { try InstanceSource.resolveShard($0, shards: shards, environment: ProcessInfo.processInfo.environment) }
         var items = try InstanceSource.list(source)
         if let problem = search.problem { items = items.map { var item = $0; item.family = problem; return item } }
-        if let shard { items = try InstanceSource.shard(items, spec: shard) }
+        if let (index, count, origin) = part {
+            let all = items.count
+            items = InstanceSource.shard(items, index: index, count: count)
+            if let origin, !quiet {
+                FileHandle.standardError.write(Data("shard \(index)/\(count) (\(origin)): \(items.count) of \(all) instances\n".utf8))
+            }
+        }
         if resume {
             let done = try Self.finishedInstances(in: out)
             items = items.filter { !done.contains($0.path) }

@@ -1,6 +1,7 @@
 import HunchCore
 import HunchPacking
 import HunchPacking3D
+import HunchRouting
 import HunchScheduling
 import HunchTSP
 
@@ -12,5 +13,6 @@ enum Families {
         Family<JobShopProblem>(),
         Family<BinPackingProblem>(),
         Family<Packing3DProblem>(),
+        Family<CVRPProblem>(),
     ]
 }

@@ -69,7 +69,76 @@ struct InstanceSource {
     /// Every N-th item starting at I (0-based), for job arrays: `--shard I/N`.
     static func shard(_ items: [Item], spec: String) throws -> [Item] {
         let (i, n) = try parseShard(spec)
-        return items.enumerated().filter { $0.offset % n == i }.map(\.element)
+        return shard(items, index: i, count: n)
+    }
+
+    /// Every `count`-th item starting at `index` (0-based).
+    static func shard(_ items: [Item], index: Int, count: Int) -> [Item] {
+        items.enumerated().filter { $0.offset % count == index }.map(\.element)
+    }
+
+    /// The shard a job-array task runs: `--shard I/N` as written, or `--shard auto`, where I is
+    /// the task's index in the array (Slurm's `SLURM_ARRAY_TASK_ID`, Kubernetes'
+    /// `JOB_COMPLETION_INDEX`) and N is `--shards N`, else, for Slurm only,
+    /// `SLURM_ARRAY_TASK_MAX + 1` when the array is the whole `0-MAX`. `origin` says where I and N
+    /// came from (nil for `I/N`).
+    static func resolveShard(_ spec: String, shards: Int?, environment: [String: String])
+        throws -> (index: Int, count: Int, origin: String?) {
+        guard spec == "auto" else {
+            let (i, n) = try parseShard(spec)
+            if let shards, shards != n {
+                throw CLIError("--shard \(spec) and --shards \(shards) disagree on N; --shards goes with --shard auto")
+            }
+            return (i, n, nil)
+        }
+        let slurm = environment["SLURM_ARRAY_TASK_ID"], kubernetes = environment["JOB_COMPLETION_INDEX"]
+        func index(_ name: String, _ value: String) throws -> Int {
+            guard let i = Int(value.trimmingCharacters(in: .whitespaces)), i >= 0 else {
+                throw CLIError("--shard auto: \(name)='\(value)' is not a task index (an integer ≥ 0)")
+            }
+            return i
+        }
+        let i: Int, n: Int, origin: String
+        switch (slurm, kubernetes) {
+        case (.some, .some):
+            throw CLIError("--shard auto: both SLURM_ARRAY_TASK_ID and JOB_COMPLETION_INDEX are set; pass --shard I/N")
+        case (.some(let value), nil):
+            i = try index("SLURM_ARRAY_TASK_ID", value)
+            if let shards {
+                n = shards
+                origin = "SLURM_ARRAY_TASK_ID=\(i), --shards \(n)"
+            } else {
+                guard let maxText = environment["SLURM_ARRAY_TASK_MAX"], let max = Int(maxText), max >= 0 else {
+                    throw CLIError("--shard auto: SLURM_ARRAY_TASK_ID is set but SLURM_ARRAY_TASK_MAX is not; pass --shards N")
+                }
+                // MAX + 1 is N only for the whole array 0-MAX: a rerun of some tasks
+                // (`sbatch --array=3,7`) has MAX 7 and 2 tasks, and would shard the list anew.
+                let min = environment["SLURM_ARRAY_TASK_MIN"].flatMap { Int($0) }
+                let count = environment["SLURM_ARRAY_TASK_COUNT"].flatMap { Int($0) }
+                guard min == 0, count == max + 1 else {
+                    let tasks = "SLURM_ARRAY_TASK_MIN=\(min.map(String.init) ?? "unset"), SLURM_ARRAY_TASK_MAX=\(max), SLURM_ARRAY_TASK_COUNT=\(count.map(String.init) ?? "unset")"
+                    throw CLIError("--shard auto: this array is not the whole 0-\(max) (\(tasks)), so N cannot be told from it (a partial rerun such as --array=3,7?); pass --shards N with the N of the first submission")
+                }
+                n = max + 1
+                origin = "SLURM_ARRAY_TASK_ID=\(i), N = SLURM_ARRAY_TASK_MAX+1"
+            }
+        case (nil, .some(let value)):
+            i = try index("JOB_COMPLETION_INDEX", value)
+            guard let shards else {
+                throw CLIError("--shard auto: JOB_COMPLETION_INDEX=\(i) is set, but a Kubernetes Job does not tell its completions; pass --shards N (N = completions)")
+            }
+            n = shards
+            origin = "JOB_COMPLETION_INDEX=\(i), --shards \(n)"
+        case (nil, nil):
+            if environment["SLURM_JOB_ID"] != nil {
+                throw CLIError("--shard auto: this Slurm job is not an array task (no SLURM_ARRAY_TASK_ID); submit it with sbatch --array=0-N-1, or pass --shard I/N")
+            }
+            throw CLIError("--shard auto: neither SLURM_ARRAY_TASK_ID (a Slurm job array) nor JOB_COMPLETION_INDEX (a Kubernetes Indexed Job) is set; outside a job array pass --shard I/N")
+        }
+        guard i < n else {
+            throw CLIError("--shard auto: task index \(i) is not below N = \(n) (\(origin)); N must be the number of shards, the same for every task and every rerun")
+        }
+        return (i, n, origin)
     }
 
     /// Parses `I/N` with 0 ≤ I < N.

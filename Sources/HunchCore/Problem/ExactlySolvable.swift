@@ -60,6 +60,7 @@ public struct ExactRequest {
 public enum ExactPipeline<P: ExactlySolvable> {
     public static func solve(_ request: ExactRequest) throws -> SolveOutcome<P> {
         let clock = request.clock
+        try request.familyOptions.checkObjective(family: P.name, allowed: P.objectiveVariants)
         let instance = try P.read(path: request.path)
         let context = P.exactContext(try P.context(instance, options: request.familyOptions))
         let sense = P.sense(context)

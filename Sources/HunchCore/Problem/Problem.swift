@@ -52,6 +52,8 @@ public protocol Problem {
 
     // MARK: Solving
 
+    /// The values `--objective` takes, the default first; empty when the family has one objective.
+    static var objectiveVariants: [String] { get }
     /// Family options (`--objective`, …) and the instance give the solve's context.
     static func context(_ instance: Instance, options: FamilyOptions) throws -> Context
     static func sense(_ context: Context) -> ObjectiveSense
@@ -128,6 +130,7 @@ public struct NoContext: Sendable { public init() {} }
 
 extension Problem {
     public static var aliases: [String] { [] }
+    public static var objectiveVariants: [String] { [] }
     public static func addresses(inFile path: String) throws -> [String] { [path] }
     public static func statedOptimum(_ instance: Instance) -> Double? { nil }
     public static func sense(_ context: Context) -> ObjectiveSense { .minimise }

@@ -6,6 +6,7 @@ public enum SolvePipeline<P: Problem> {
     public static func solve(_ request: SolveRequest) throws -> SolveOutcome<P> {
         let clock = request.stop.clock
         let settings = request.settings
+        try settings.familyOptions.checkObjective(family: P.name, allowed: P.objectiveVariants)
         let instance = try P.read(path: request.path)
         let context = try P.context(instance, options: settings.familyOptions)
         let sense = P.sense(context)

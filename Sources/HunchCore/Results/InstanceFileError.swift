@@ -33,3 +33,19 @@ extension InstanceFileError: LocalizedError {
     /// Lets `error.localizedDescription` print the full `file:line: message`.
     public var errorDescription: String? { description }
 }
+
+extension InstanceFileError {
+    /// A token as an error message may quote it: at most 40 characters, control characters
+    /// escaped, so a hostile file cannot flood or drive the terminal.
+    public static func excerpt(_ token: Substring, limit: Int = 40) -> String {
+        var out = ""
+        for scalar in token.unicodeScalars.prefix(limit) {
+            if scalar.value < 0x20 || scalar.value == 0x7F {
+                out += String(format: "\\x%02X", scalar.value)
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return token.unicodeScalars.count > limit ? out + "…" : out
+    }
+}

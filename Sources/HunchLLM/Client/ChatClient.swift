@@ -42,9 +42,7 @@ public final class ChatClient: Sendable {
         sessionConfiguration.requestCachePolicy = .reloadIgnoringLocalCacheData
         sessionConfiguration.urlCache = nil
         sessionConfiguration.httpCookieStorage = nil
-        let delegateQueue = OperationQueue()
-        delegateQueue.maxConcurrentOperationCount = 1   // a task's events in order
-        session = URLSession(configuration: sessionConfiguration, delegate: delegate, delegateQueue: delegateQueue)
+        session = URLSession(configuration: sessionConfiguration, delegate: delegate, delegateQueue: DelegateEventQueue())
         let proxyKeys = ["http_proxy", "HTTP_PROXY", "https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"]
         probeConnections = !proxyKeys.contains { !(environment[$0] ?? "").isEmpty }
     }
@@ -189,23 +187,24 @@ public final class ChatClient: Sendable {
         case .reply(let status, let data):
             return (status, data)
         case .failure(let error as LLMError):
-            if case .replyTooLarge = error { task.cancel() }
+            if case .replyTooLarge = error { ChatClient.cancel(task, after: exchange) }
             throw error
         case .failure(let error):
             throw ChatClient.map(error, timeout: timeout)
         }
     }
 
-    /// Cancels a task that ran out of time. Foundation on Linux traps when a task is cancelled
-    /// between a redirect decision and its processing, so right after one the cancel waits a
-    /// moment, on another thread (the caller never waits).
-    private static func cancel(_ task: URLSessionTask, after exchange: HTTPExchange) {
-        if let since = exchange.secondsSinceRedirectAnswer, since < 0.5 {
-            DispatchQueue.global().asyncAfter(deadline: .now() + 0.5) { task.cancel() }
-        } else {
-            task.cancel()
-        }
+    /// Cancels a task whose exchange is over, on another thread: `cancel()` waits for the
+    /// session's busy work queue, and the caller must not. Foundation on Linux traps when a task
+    /// is cancelled between a redirect decision and its processing, so right after one the cancel
+    /// is put off a moment.
+    static func cancel(_ task: URLSessionTask, after exchange: HTTPExchange?) {
+        let delay = (exchange?.secondsSinceRedirectAnswer).map { $0 < 0.5 ? 0.5 : 0 } ?? 0
+        cancelQueue.asyncAfter(deadline: .now() + delay) { task.cancel() }
     }
+
+    /// A serial queue of its own (so a thread of its own): Dispatch's shared pool may be busy.
+    private static let cancelQueue = DispatchQueue(label: "hunch.llm.cancel")
 
     // MARK: Reply
 

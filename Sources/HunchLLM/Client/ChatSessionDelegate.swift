@@ -26,16 +26,17 @@ final class ChatSessionDelegate: NSObject, URLSessionDataDelegate, @unchecked Se
 
     func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
                     completionHandler: @escaping (URLSession.ResponseDisposition) -> Void) {
-        if exchange(for: dataTask)?.receive(response: response) == true {
+        if let exchange = exchange(for: dataTask), exchange.receive(response: response) {
             completionHandler(.cancel)
-            dataTask.cancel()
+            ChatClient.cancel(dataTask, after: exchange)
         } else {
             completionHandler(.allow)
         }
     }
 
     func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
-        if exchange(for: dataTask)?.receive(data: data) == true { dataTask.cancel() }
+        // Never cancel here: `cancel()` waits for the work queue, which may be waiting for us.
+        if let exchange = exchange(for: dataTask), exchange.receive(data: data) { ChatClient.cancel(dataTask, after: exchange) }
     }
 
     func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: Error?) {

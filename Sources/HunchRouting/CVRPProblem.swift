@@ -1,0 +1,176 @@
+import Foundation
+import HunchCore
+import HunchExact
+
+/// The capacitated vehicle routing problem (least total distance) as one conformance to the
+/// problem contract: CVRPLIB files, savings/sweep/nearest-neighbour/Split priors, ruin-and-
+/// recreate perturbations with a granular local descent, cheap bounds at every size, and the
+/// `.sol` format.
+public enum CVRPProblem: Problem {
+    public typealias Instance = CVRPInstance
+    public typealias Solution = CVRPSolution
+    public typealias State = CVRPSearchState
+    public typealias Context = NoContext
+
+    public static let name = "cvrp"
+    public static let aliases = ["vrp"]
+    public static let summary = "capacitated vehicle routing (CVRPLIB .vrp): least total distance"
+    public static let objectiveName = "distance"
+    public static let sizeUnit = "customers"
+    public static let solutionFileKind = "CVRPLIB .sol"
+    public static let fileExtensions = ["vrp"]
+    /// Threshold accepting, as SISR's annealing: trials up to 0.5 % above the best are kept.
+    public static let acceptance = Acceptance.threshold(0.005)
+
+    /// `.vrp`, or TSPLIB keywords with a CVRP TYPE or a CAPACITY.
+    public static func recognises(fileExtension: String, head: String) -> Bool {
+        if fileExtension == "vrp" { return true }
+        for (key, value) in InstanceHead(head).keywords {
+            if key == "CAPACITY" { return true }
+            if key == "TYPE" && value.uppercased().hasPrefix("CVRP") { return true }
+        }
+        return false
+    }
+
+    public static func read(path: String) throws -> CVRPInstance { try CVRPReader.read(path: path) }
+    public static func instanceName(_ instance: CVRPInstance) -> String { instance.name }
+    public static func size(_ instance: CVRPInstance) -> Int { instance.customerCount }
+    public static func describe(_ instance: CVRPInstance) -> String {
+        "\(instance.customerCount) customers, capacity \(instance.capacity)"
+    }
+
+    public static func defaultAcceptance(_ context: NoContext) -> Acceptance { acceptance }
+
+    public static let priors: [PriorInfo] = CVRPPrior.allCases.map {
+        PriorInfo($0.rawValue, $0.description, benchByDefault: $0 != .random)
+    }
+    public static var defaultPrior: String { CVRPPrior.default.rawValue }
+
+    public static func construct(prior: String, _ instance: CVRPInstance, _ context: NoContext,
+                                 rng: inout SeededGenerator, stop: StopCondition) -> (solution: CVRPSolution, label: String) {
+        let heuristic = CVRPPrior(rawValue: prior) ?? .default
+        return (heuristic.construct(instance, rng: &rng), heuristic.rawValue)
+    }
+
+    public static func validate(_ solution: CVRPSolution, _ instance: CVRPInstance, _ context: NoContext) throws {
+        try CVRPValidation.check(solution, instance: instance)
+    }
+
+    public static func objective(_ solution: CVRPSolution, _ instance: CVRPInstance, _ context: NoContext) -> Double {
+        Double(instance.cost(solution.routes))
+    }
+
+    public static func bound(_ instance: CVRPInstance, _ context: NoContext, budget: Double?, incumbent: Double?,
+                             stop: StopCondition) -> Double? {
+        Double(CVRPLowerBound.compute(instance))
+    }
+
+    public static var operatorNames: [String] { CVRPSearchState.operators }
+    public static var featureCount: Int { CVRPSearchState.featureCount }
+
+    public static func makeState(_ instance: CVRPInstance, start: CVRPSolution, _ context: NoContext,
+                                 rng: inout SeededGenerator) -> CVRPSearchState {
+        CVRPSearchState(instance: instance, solution: start)
+    }
+
+    public static func solution(of state: CVRPSearchState, _ instance: CVRPInstance, _ context: NoContext) -> CVRPSolution {
+        state.solution
+    }
+
+    public static func details(_ solution: CVRPSolution, _ instance: CVRPInstance, _ context: NoContext) -> [String: JSONValue] {
+        ["routes": .int(solution.routeCount), "minimum_routes": .int(instance.minimumRoutes)]
+    }
+
+    /// `{"routes": [[customer node ids as numbered in the file]]}`.
+    public static func encode(_ solution: CVRPSolution, _ instance: CVRPInstance, _ context: NoContext) -> JSONValue {
+        .object(["routes": .array(solution.routes.map { .array($0.map { .int(instance.fileIDs[$0]) }) })])
+    }
+
+    public static func decode(_ value: JSONValue, _ instance: CVRPInstance, _ context: NoContext) throws -> CVRPSolution {
+        guard case .array(let rows)? = value["routes"] else {
+            throw ProblemError("expected \"routes\": an array of arrays of customer node ids")
+        }
+        var node: [Int: Int] = [:]
+        for (i, id) in instance.fileIDs.enumerated() where i > 0 { node[id] = i }
+        var routes: [[Int]] = []
+        for (r, row) in rows.enumerated() {
+            guard let ids = row.intArray else { throw ProblemError("routes[\(r)] must be an array of integers") }
+            routes.append(try ids.enumerated().map { k, id in
+                guard let c = node[id] else { throw ProblemError("routes[\(r)][\(k)]: \(id) is not a customer node id") }
+                return c
+            })
+        }
+        let solution = CVRPSolution(routes: routes)
+        try CVRPValidation.check(solution, instance: instance)
+        return solution
+    }
+
+    public static func solutionFile(_ solution: CVRPSolution, _ instance: CVRPInstance, _ context: NoContext,
+                                    record: SolveRecord) -> String {
+        CVRPSolutionFile.format(solution, instance: instance, cost: instance.cost(solution.routes))
+    }
+
+    /// A CVRPLIB `.sol`, or JSON (a result or `{"routes": …}`).
+    public static func readSolution(path: String, _ instance: CVRPInstance, _ context: NoContext) throws -> CVRPSolution {
+        if path.hasSuffix(".json") {
+            do { return try decode(SolutionJSON.solutionObject(path: path), instance, context) } catch let error as ProblemError {
+                throw ProblemError("\(path): \(error)")
+            }
+        }
+        return try CVRPSolutionFile.read(path: path, instance: instance).0
+    }
+
+    public static func svg(_ solution: CVRPSolution, _ instance: CVRPInstance, _ context: NoContext,
+                           record: SolveRecord, title: String) -> String? {
+        RoutesSVG.render(instance, solution: solution, title: title)
+    }
+
+    public static func cannotDraw(_ instance: CVRPInstance) -> String? {
+        instance.x == nil ? "no coordinates to draw (EXPLICIT instance without DISPLAY_DATA_SECTION)" : nil
+    }
+
+    public static let generatorParameters = [
+        GeneratorParameter("customers", "number of customers", integer: 1...100_000, default: 100),
+        GeneratorParameter("layout", "customer layout", choice: ["uniform", "clustered"], default: "uniform"),
+        GeneratorParameter("depot", "depot position", choice: ["centre", "random"], default: "centre"),
+        GeneratorParameter("route-size", "average customers per route (sets the capacity)", integer: 2...1000, default: 10),
+    ]
+
+    public static func generate(_ values: GeneratorValues) throws -> String {
+        CVRPGenerator.generate(customers: values.int("customers"), clustered: values.string("layout") == "clustered",
+                               centralDepot: values.string("depot") == "centre", routeSize: values.int("route-size"),
+                               seed: values.seed, name: values.name)
+    }
+
+    public static func trainingEnvironment(_ settings: TrainingSettings, instances: [CVRPInstance]) throws -> any TrainingEnvironment {
+        var environment = CVRPTrainingEnvironment()
+        if let minSize = settings.minSize { environment.minSize = minSize }
+        if let maxSize = settings.maxSize { environment.maxSize = maxSize }
+        if let work = settings.workPerUnit { environment.workPerCustomer = work }
+        environment.workPerEpisode = settings.workPerEpisode
+        environment.instances = instances
+        return environment
+    }
+
+    public static func bundledPolicy() throws -> PolicyWeights {
+        throw ProblemError("cvrp ships no trained policy yet: train one with `hunch train cvrp` and pass it as --policy FILE.json")
+    }
+
+    /// The model orders the customers; Split cuts the order into routes.
+    public static func llmTask(_ instance: CVRPInstance, _ context: NoContext) -> LLMOrderTask<CVRPSolution> {
+        LLMOrderTask(
+            mode: "customer-order", system: CVRPLLMPrompt.system(), user: CVRPLLMPrompt.user(instance),
+            count: instance.customerCount,
+            complete: { kept, missing in
+                let solution = Split.routes(instance, order: (kept + missing).map { $0 + 1 })
+                try CVRPValidation.check(solution, instance: instance)
+                return solution
+            },
+            fallback: { seed in
+                var rng = SeededGenerator(seed: seed)
+                return CVRPPrior.default.construct(instance, rng: &rng)
+            },
+            unavailableReason: instance.customerCount > CVRPLLMPrompt.customerLimit
+                ? "\(instance.customerCount) customers: too many to list in a prompt (limit \(CVRPLLMPrompt.customerLimit))" : nil)
+    }
+}

@@ -1,0 +1,233 @@
+import HunchCore
+
+/// The granular local descent (Toth & Vigo 2003's granular neighbourhoods): for a customer `u`
+/// taken from the queue, every move that puts `u` next to one of its `k` nearest customers `v`
+/// — relocate `u` before or after `v`, relocate the pair (`u`, its successor) after `v`, swap
+/// `u` and `v`, 2-opt inside a route, 2-opt* between routes in both orientations — is evaluated
+/// in O(1) from the bookkeeping; the best improving one is applied and the customers it touched
+/// are queued again (don't-look bits, Bentley 1992).
+extension CVRPSearchState {
+    enum Move {
+        case none
+        case relocateAfter(u: Int, v: Int)       // v = 0 with `route`: at the start of that route
+        case relocatePairAfter(u: Int, v: Int)
+        case swap(u: Int, v: Int)
+        case twoOpt(u: Int, v: Int)              // same route, u before v: reverse after u up to v
+        case twoOptStarTails(u: Int, v: Int)     // A[..u] + B[after v..], B[..v] + A[after u..]
+        case twoOptStarHeads(u: Int, v: Int)     // A[..u] + rev(B[..v]), rev(A[after u..]) + B[after v..]
+    }
+
+    func localSearch(stop: StopCondition) {
+        var pops = 0
+        while let u = queue.popLast() {
+            queued[u] = false
+            pops += 1
+            if pops & 255 == 0 && stop.timeIsUp() { break }
+            guard routeOf[u] >= 0 else { continue }
+            let (move, delta) = bestMove(for: u)
+            if delta < 0 { apply(move) }
+        }
+        for c in queue { queued[c] = false }
+        queue.removeAll(keepingCapacity: true)
+    }
+
+    /// The best improving move that brings `u` next to one of its neighbours (delta < 0), or none.
+    func bestMove(for u: Int) -> (Move, Int) {
+        var best = Move.none
+        var bestDelta = 0
+        let ru = routeOf[u]
+        let pu = before(u), nu = after(u)
+        let qu = demand[u]
+        let removeGain = d(pu, u) + d(u, nu) - d(pu, nu)
+        let nnu = nu == 0 ? 0 : after(nu)
+        let pairDemand = nu == 0 ? 0 : qu + demand[nu]
+        let pairGain = nu == 0 ? 0 : d(pu, u) + d(nu, nnu) - d(pu, nnu)
+        let base = u &* k
+        for r in 0..<k {
+            let v = Int(near[base &+ r])
+            let rv = routeOf[v]
+            guard rv >= 0 else { continue }
+            work &+= 1
+            let pv = before(v), nv = after(v)
+            let sameRoute = rv == ru
+
+            // Relocate u after v, and before v (after pv).
+            if sameRoute || load[rv] + qu <= capacity {
+                for side in 0..<2 {
+                    let left = side == 0 ? v : pv, right = side == 0 ? nv : v
+                    if left == u || right == u { continue }
+                    let added = d(left, u) + d(u, right) - d(left, right)
+                    if added - removeGain < bestDelta && fitsDuration(relocating: u, into: rv, delta: added, gain: removeGain) {
+                        bestDelta = added - removeGain
+                        best = .relocateAfter(u: u, v: left == 0 ? -rv - 1 : left)
+                    }
+                }
+            }
+
+            // Relocate the pair (u, nu) after v.
+            if nu != 0 && v != nu && v != u && !(sameRoute && v == pu) && (sameRoute || load[rv] + pairDemand <= capacity) {
+                let delta = d(v, u) + d(nu, nv) - d(v, nv) - pairGain
+                if delta < bestDelta && (!sameRoute || nv != u) {
+                    let added = d(v, u) + d(u, nu) + d(nu, nv) - d(v, nv)
+                    let removed = pairGain + d(u, nu)
+                    if sameRoute || (duration(length[rv] + added, customers: routes[rv].count + 2) <= durationLimit
+                                     && duration(length[ru] - removed, customers: routes[ru].count - 2) <= durationLimit) {
+                        bestDelta = delta
+                        best = .relocatePairAfter(u: u, v: v)
+                    }
+                }
+            }
+
+            if !sameRoute {
+                // Swap u and v.
+                let qv = demand[v]
+                if load[ru] - qu + qv <= capacity && load[rv] - qv + qu <= capacity {
+                    let inU = d(pu, v) + d(v, nu) - d(pu, u) - d(u, nu)
+                    let inV = d(pv, u) + d(u, nv) - d(pv, v) - d(v, nv)
+                    if inU + inV < bestDelta
+                        && duration(length[ru] + inU, customers: routes[ru].count) <= durationLimit
+                        && duration(length[rv] + inV, customers: routes[rv].count) <= durationLimit {
+                        bestDelta = inU + inV
+                        best = .swap(u: u, v: v)
+                    }
+                }
+                // 2-opt*: tails exchanged after u and after v.
+                let headU = loadBefore[u], headV = loadBefore[v]
+                if headU + (load[rv] - headV) <= capacity && headV + (load[ru] - headU) <= capacity {
+                    let delta = d(u, nv) + d(v, nu) - d(u, nu) - d(v, nv)
+                    if delta < bestDelta && starTailsFit(u: u, v: v) {
+                        bestDelta = delta
+                        best = .twoOptStarTails(u: u, v: v)
+                    }
+                }
+                // 2-opt*: u joined to v, the heads reversed into one route, the tails into the other.
+                if headU + headV <= capacity && (load[ru] - headU) + (load[rv] - headV) <= capacity {
+                    let delta = d(u, v) + d(nu, nv) - d(u, nu) - d(v, nv)
+                    if delta < bestDelta && starHeadsFit(u: u, v: v) {
+                        bestDelta = delta
+                        best = .twoOptStarHeads(u: u, v: v)
+                    }
+                }
+            } else if v != nu && v != pu {
+                // 2-opt inside the route: the segment between them reversed.
+                let (a, b) = position[u] < position[v] ? (u, v) : (v, u)
+                let na = after(a), nb = after(b)
+                let delta = d(a, b) + d(na, nb) - d(a, na) - d(b, nb)
+                if delta < bestDelta {
+                    bestDelta = delta
+                    best = .twoOpt(u: a, v: b)
+                }
+            }
+        }
+        return (best, bestDelta)
+    }
+
+    @inline(__always)
+    func fitsDuration(relocating u: Int, into rv: Int, delta added: Int, gain: Int) -> Bool {
+        guard durationLimit < Int.max / 4 else { return true }
+        let ru = routeOf[u]
+        if ru == rv { return duration(length[ru] + added - gain, customers: routes[ru].count) <= durationLimit }
+        return duration(length[rv] + added, customers: routes[rv].count + 1) <= durationLimit
+    }
+
+    func starTailsFit(u: Int, v: Int) -> Bool {
+        guard durationLimit < Int.max / 4 else { return true }
+        let ru = routeOf[u], rv = routeOf[v]
+        let nu = after(u), nv = after(v)
+        let tailU = length[ru] - lengthBefore[u] - d(u, nu), tailV = length[rv] - lengthBefore[v] - d(v, nv)
+        let newU = lengthBefore[u] + d(u, nv) + tailV, newV = lengthBefore[v] + d(v, nu) + tailU
+        let countU = position[u] + 1 + routes[rv].count - position[v] - 1
+        let countV = position[v] + 1 + routes[ru].count - position[u] - 1
+        return duration(newU, customers: countU) <= durationLimit && duration(newV, customers: countV) <= durationLimit
+    }
+
+    func starHeadsFit(u: Int, v: Int) -> Bool {
+        guard durationLimit < Int.max / 4 else { return true }
+        let ru = routeOf[u], rv = routeOf[v]
+        let nu = after(u), nv = after(v)
+        let tailU = length[ru] - lengthBefore[u] - d(u, nu), tailV = length[rv] - lengthBefore[v] - d(v, nv)
+        let heads = lengthBefore[u] + d(u, v) + lengthBefore[v]
+        let tails = tailU + d(nu, nv) + tailV
+        let headCount = position[u] + position[v] + 2
+        let tailCount = routes[ru].count + routes[rv].count - headCount
+        return duration(heads, customers: headCount) <= durationLimit && duration(tails, customers: tailCount) <= durationLimit
+    }
+
+    func apply(_ move: Move) {
+        switch move {
+        case .none:
+            return
+        case .relocateAfter(let u, let v):
+            let target = v < 0 ? -v - 1 : routeOf[v]
+            let neighbourhood = [u, before(u), after(u)]
+            remove(u)
+            if v < 0 { insert(u, into: target, at: 0) } else { insert(u, into: routeOf[v], at: position[v] + 1) }
+            for c in neighbourhood { touch(c) }
+            touch(u)
+        case .relocatePairAfter(let u, let v):
+            let nu = after(u)
+            let neighbourhood = [before(u), after(nu)]
+            remove(nu)
+            remove(u)
+            insert(u, into: routeOf[v], at: position[v] + 1)
+            insert(nu, into: routeOf[u], at: position[u] + 1)
+            for c in neighbourhood + [u, nu, v] { touch(c) }
+        case .swap(let u, let v):
+            let ru = routeOf[u], rv = routeOf[v], pu = position[u], pv = position[v]
+            save(ru); save(rv)
+            routes[ru][pu] = v
+            routes[rv][pv] = u
+            changed(ru, wasEmpty: false)
+            changed(rv, wasEmpty: false)
+            touch(u); touch(v)
+        case .twoOpt(let a, let b):
+            let r = routeOf[a]
+            save(r)
+            routes[r][(position[a] + 1)...position[b]].reverse()
+            changed(r, wasEmpty: false)
+            touch(a); touch(b)
+        case .twoOptStarTails(let u, let v):
+            let ru = routeOf[u], rv = routeOf[v]
+            save(ru); save(rv)
+            let tailU = Array(routes[ru][(position[u] + 1)...]), tailV = Array(routes[rv][(position[v] + 1)...])
+            routes[ru].removeSubrange((position[u] + 1)...)
+            routes[rv].removeSubrange((position[v] + 1)...)
+            routes[ru].append(contentsOf: tailV)
+            routes[rv].append(contentsOf: tailU)
+            changed(ru, wasEmpty: false)
+            changed(rv, wasEmpty: false)
+            touch(u); touch(v); touch(after(u)); touch(after(v))
+        case .twoOptStarHeads(let u, let v):
+            let ru = routeOf[u], rv = routeOf[v]
+            save(ru); save(rv)
+            let headU = routes[ru][...position[u]], headV = routes[rv][...position[v]]
+            let tailU = routes[ru][(position[u] + 1)...], tailV = routes[rv][(position[v] + 1)...]
+            let first = Array(headU) + headV.reversed()
+            let second = Array(tailU.reversed()) + tailV
+            routes[ru].removeAll(keepingCapacity: true)
+            routes[ru].append(contentsOf: first)
+            routes[rv].removeAll(keepingCapacity: true)
+            routes[rv].append(contentsOf: second)
+            changed(ru, wasEmpty: false)
+            changed(rv, wasEmpty: false)
+            touch(u); touch(v)
+        }
+    }
+
+    /// Takes customer `c` out of its route (the route is logged first).
+    func remove(_ c: Int) {
+        let r = routeOf[c]
+        save(r)
+        routes[r].remove(at: position[c])
+        routeOf[c] = -1
+        changed(r, wasEmpty: false)
+    }
+
+    /// Puts customer `c` into route `r` at index `p` (the route is logged first).
+    func insert(_ c: Int, into r: Int, at p: Int) {
+        save(r)
+        let wasEmpty = routes[r].isEmpty
+        routes[r].insert(c, at: p)
+        changed(r, wasEmpty: wasEmpty)
+    }
+}
