@@ -15,6 +15,6 @@ struct Hunch: ParsableCommand {
           hunch generate tsp --size 1000 --seed 7 --out random1000.tsp
         """,
         version: "0.1.0",
-        subcommands: [SolveCommand.self, ExactCommand.self, BenchCommand.self, BatchCommand.self, TrainCommand.self, GenerateCommand.self]
+        subcommands: [SolveCommand.self, ExactCommand.self, BenchCommand.self, BatchCommand.self, ReportCommand.self, TrainCommand.self, GenerateCommand.self]
     ) }
 }

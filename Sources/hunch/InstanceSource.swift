@@ -119,8 +119,12 @@ struct InstanceSource {
                     let tasks = "SLURM_ARRAY_TASK_MIN=\(min.map(String.init) ?? "unset"), SLURM_ARRAY_TASK_MAX=\(max), SLURM_ARRAY_TASK_COUNT=\(count.map(String.init) ?? "unset")"
                     throw CLIError("--shard auto: this array is not the whole 0-\(max) (\(tasks)), so N cannot be told from it (a partial rerun such as --array=3,7?); pass --shards N with the N of the first submission")
                 }
+                // `--array=0` alone is the likeliest rerun of all: N = 1 would run every instance here.
+                guard max > 0 else {
+                    throw CLIError("--shard auto: this array has one task (SLURM_ARRAY_TASK_MAX=0), so N would be 1 and this task would run every instance (a rerun with --array=0?); pass --shards N with the N of the first submission (--shards 1 if one shard is meant)")
+                }
                 n = max + 1
-                origin = "SLURM_ARRAY_TASK_ID=\(i), N = SLURM_ARRAY_TASK_MAX+1"
+                origin = "SLURM_ARRAY_TASK_ID=\(i), N = SLURM_ARRAY_TASK_MAX+1; a rerun of some tasks needs --shards \(n)"
             }
         case (nil, .some(let value)):
             i = try index("JOB_COMPLETION_INDEX", value)

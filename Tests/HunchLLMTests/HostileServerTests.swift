@@ -22,11 +22,13 @@ final class HostileServerTests: XCTestCase {
         do { try body(); return nil } catch let e as LLMError { return e } catch { XCTFail("\(error)"); return nil }
     }
 
-    private func ask(_ server: StubChatServer, timeout: Double = 2, retries: Int = 0,
+    /// One request; `.urlSession` takes the path `https://` and proxies take, over plain HTTP.
+    private func ask(_ server: StubChatServer, timeout: Double = 2, retries: Int = 0, transport: ChatClient.Transport = .automatic,
                      configure: (inout LLMConfiguration) -> Void = { _ in }) -> LLMError? {
         var configuration = testConfiguration(server, timeout: timeout, total: timeout * Double(retries + 1) + 1, retries: retries)
         configure(&configuration)
-        return error { _ = try ChatClient(configuration: configuration).complete(ChatRequest(messages: [.user("hi")])) }
+        let client = ChatClient(configuration: configuration, environment: [:], transport: transport)
+        return error { _ = try client.complete(ChatRequest(messages: [.user("hi")])) }
     }
 
     /// Waits (at most `seconds`) until the server has no connection left: the client hung up.
@@ -284,5 +286,66 @@ final class HostileServerTests: XCTestCase {
             let reason = try XCTUnwrap(report.fallbackReason)
             XCTAssertFalse(reason.contains("sk-test"), "\(padding): \(reason)")
         }
+    }
+
+    // MARK: The URLSession path (https, proxies), over plain HTTP
+
+    func testURLSessionPathRefusesCrossOriginRedirects() throws {
+        for status in [302, 307] {
+            let elsewhere = try StubChatServer([.chat("stolen")])
+            let server = try StubChatServer([.redirect(status: status, location: elsewhere.baseURL + "/chat/completions")])
+            let e = ask(server, retries: 1, transport: .urlSession)
+            guard case .redirectRefused(let message)? = e else { XCTFail("\(status): \(String(describing: e))"); continue }
+            XCTAssertTrue(message.contains("another origin"), message)
+            XCTAssertEqual(elsewhere.requests.count, 0, "\(status): the other listener got nothing: no key, no prompt")
+            XCTAssertEqual(server.requests.count, 1)
+        }
+    }
+
+    func testURLSessionPathFollowsSameOriginRedirects() throws {
+        let server = try StubChatServer { request, _ in
+            request.path == "/v1/chat/completions" ? .redirect(status: 307, location: "/v1/moved/chat/completions") : .chat("moved ok")
+        }
+        var configuration = testConfiguration(server, retries: 0)
+        configuration.maxRetries = 0
+        let reply = try ChatClient(configuration: configuration, environment: [:], transport: .urlSession)
+            .complete(ChatRequest(messages: [.user("hi")]))
+        XCTAssertEqual(reply.content, "moved ok")
+        XCTAssertEqual(server.requests.map(\.path), ["/v1/chat/completions", "/v1/moved/chat/completions"])
+        XCTAssertEqual(server.requests[1].headers["authorization"], "Bearer \(testAPIKey)")
+    }
+
+    func testURLSessionPathCapsBodies() throws {
+        let declared = try StubChatServer([.huge(bytes: 50 << 20)])
+        XCTAssertEqual(ask(declared, timeout: 20, transport: .urlSession), .replyTooLarge(limit: 4 << 20))
+
+        // The caller gets its answer at the cap, in bounded memory; URLSession may take a
+        // moment longer to stop the transfer in the background (data is dropped meanwhile).
+        let endless = try StubChatServer([.endless(pause: 0)])
+        var e: LLMError?
+        var growth = 0
+        let elapsed = seconds { (e, growth) = MemoryProbe.peakGrowth { ask(endless, timeout: 20, transport: .urlSession) } }
+        XCTAssertEqual(e, .replyTooLarge(limit: 4 << 20))
+        XCTAssertLessThan(elapsed, 5)
+        XCTAssertLessThan(growth, 200 << 20, "resident memory grew by \(growth >> 20) MiB")
+    }
+
+    func testURLSessionPathStillAnswersAndRedacts() throws {
+        let good = try StubChatServer([.chat("hello")])
+        let reply = try ChatClient(configuration: testConfiguration(good), environment: [:], transport: .urlSession)
+            .complete(ChatRequest(messages: [.user("hi")]))
+        XCTAssertEqual(reply.content, "hello")
+        XCTAssertEqual(good.requests.first?.headers["authorization"], "Bearer \(testAPIKey)")
+
+        let echo = try StubChatServer([.chat("key: \(testAPIKey)")])
+        let echoed = try ChatClient(configuration: testConfiguration(echo), environment: [:], transport: .urlSession)
+            .complete(ChatRequest(messages: [.user("hi")]))
+        XCTAssertEqual(echoed.content, "key: [redacted]")
+
+        let slow = try StubChatServer([.endless(pause: 0.05)])
+        var e: LLMError?
+        let elapsed = seconds { e = ask(slow, timeout: 0.6, transport: .urlSession) }
+        XCTAssertEqual(e, .timedOut(seconds: 0.6))
+        XCTAssertLessThan(elapsed, 1.5)
     }
 }

@@ -9,12 +9,15 @@ import HunchCore
 /// Returns the failures as sentences (empty: all passed), so the family's test asserts one
 /// thing and prints what broke.
 public enum ProblemConformance<P: Problem> {
+    /// `canonical` names a solution up to the symmetries its family does not care about (the
+    /// order of bins, say); by default its JSON.
     public static func check(paths: [String], corrupt: (P.Solution, P.Instance) -> P.Solution?,
+                             canonical: ((P.Solution) -> String)? = nil,
                              steps: Int = 60, timeLimit: Double = 0.5, options: FamilyOptions = FamilyOptions()) -> [String] {
         var failures: [String] = []
         for path in paths {
             do {
-                failures += try checkOne(path: path, corrupt: corrupt, steps: steps, timeLimit: timeLimit, options: options)
+                failures += try checkOne(path: path, corrupt: corrupt, canonical: canonical, steps: steps, timeLimit: timeLimit, options: options)
             } catch {
                 failures.append("\(path): \(error)")
             }
@@ -22,13 +25,13 @@ public enum ProblemConformance<P: Problem> {
         return failures
     }
 
-    static func checkOne(path: String, corrupt: (P.Solution, P.Instance) -> P.Solution?, steps: Int, timeLimit: Double,
-                         options: FamilyOptions) throws -> [String] {
+    static func checkOne(path: String, corrupt: (P.Solution, P.Instance) -> P.Solution?, canonical: ((P.Solution) -> String)?,
+                         steps: Int, timeLimit: Double, options: FamilyOptions) throws -> [String] {
         var failures: [String] = []
         func fail(_ message: String) { failures.append("\(path): \(message)") }
         let instance = try P.read(path: path)
         let context = try P.context(instance, options: options)
-        func key(_ solution: P.Solution) -> String { P.encode(solution, instance, context).jsonString() }
+        func key(_ solution: P.Solution) -> String { canonical?(solution) ?? P.encode(solution, instance, context).jsonString() }
 
         // Every prior gives a valid solution, with the objective it reports.
         var first: P.Solution?

@@ -17,6 +17,10 @@ import Synchronization
 /// only within the configured origin (`RedirectPolicy`); the API key is taken out of everything
 /// the server sends back (`SecretRedaction`) before anyone else sees it.
 ///
+/// Transport: `http://` without a proxy goes over a socket of its own (`PlainHTTPClient`), which
+/// stops the moment the exchange is over; `https://`, or any URL when a proxy is configured, goes
+/// through URLSession, with a delegate that enforces the same limits.
+///
 /// Structured output: with a schema, `response_format` is sent in the OpenAI `json_schema` form;
 /// if the server answers 400/422 about it, the same request is sent in the `json_object` +
 /// `schema` form (llama-cpp-python), then without `response_format`. The form that worked is
@@ -26,13 +30,27 @@ public final class ChatClient: Sendable {
     private let session: URLSession
     private let delegate = ChatSessionDelegate()
     private let probeConnections: Bool
+    private let transport: Transport
     private let learnedFormat = Mutex<ResponseFormatMode?>(nil)
 
-    /// - Parameter environment: only read to skip the connect probe when a proxy is configured
-    ///   (the proxy, not the server, is then what we connect to).
-    public init(configuration: LLMConfiguration,
-                environment: [String: String] = ProcessInfo.processInfo.environment) {
+    /// Which code moves the bytes of an `http://` exchange.
+    enum Transport {
+        /// `PlainHTTPClient` for `http://` without a proxy, URLSession otherwise.
+        case automatic
+        /// URLSession always (tests use it to check the URLSession path over plain HTTP).
+        case urlSession
+    }
+
+    /// - Parameter environment: only read to skip the connect probe and the plain HTTP client
+    ///   when a proxy is configured (the proxy, not the server, is then what we connect to).
+    public convenience init(configuration: LLMConfiguration,
+                            environment: [String: String] = ProcessInfo.processInfo.environment) {
+        self.init(configuration: configuration, environment: environment, transport: .automatic)
+    }
+
+    init(configuration: LLMConfiguration, environment: [String: String], transport: Transport) {
         self.configuration = configuration
+        self.transport = transport
         let sessionConfiguration = URLSessionConfiguration.ephemeral
         // Only a backstop: the semaphore in `perform` enforces the exact limit. (Linux's
         // URLSession truncates its timeouts to whole seconds, so 0.5 s would mean "at once".)
@@ -48,7 +66,9 @@ public final class ChatClient: Sendable {
     }
 
     deinit {
-        session.invalidateAndCancel()
+        // On another thread: Linux's URLSession waits for its work queue here.
+        let session = self.session
+        ChatClient.cancelQueue.async { session.invalidateAndCancel() }
     }
 
     /// Sends `request` and returns the first choice's content.
@@ -74,7 +94,7 @@ public final class ChatClient: Sendable {
             let format = formats[0]
             attempts += 1
             do {
-                if probeConnections, let host = config.chatCompletionsURL.host {
+                if probeConnections, !usesPlainHTTP(config.chatCompletionsURL), let host = config.chatCompletionsURL.host {
                     let port = config.chatCompletionsURL.port ?? (config.chatCompletionsURL.scheme == "https" ? 443 : 80)
                     try ConnectProbe.check(host: host, port: port, timeout: min(config.connectTimeout, attemptTimeout))
                 }
@@ -108,7 +128,7 @@ public final class ChatClient: Sendable {
 
     /// True when `GET <base>/models` answers 2xx within `timeout` seconds (a readiness check).
     public func isServerReady(timeout: Double = 2) -> Bool {
-        if probeConnections, let host = configuration.modelsURL.host {
+        if probeConnections, !usesPlainHTTP(configuration.modelsURL), let host = configuration.modelsURL.host {
             let port = configuration.modelsURL.port ?? (configuration.modelsURL.scheme == "https" ? 443 : 80)
             guard (try? ConnectProbe.check(host: host, port: port, timeout: min(timeout, configuration.connectTimeout))) != nil else {
                 return false
@@ -173,6 +193,10 @@ public final class ChatClient: Sendable {
     /// longer: past it, or past the size cap, the task is cancelled and the caller goes on without
     /// waiting for the rest of the body. `timeout` is only what a time-out error reports.
     private func perform(_ request: URLRequest, deadline: Double, timeout: Double) throws -> (Int, Data) {
+        if usesPlainHTTP(request.url) {
+            return try PlainHTTPClient.perform(request, connectTimeout: configuration.connectTimeout, deadline: deadline,
+                                               timeout: timeout, cap: configuration.maxReplyBytes)
+        }
         let exchange = HTTPExchange(cap: configuration.maxReplyBytes, origin: RedirectPolicy.Origin(request.url))
         let task = session.dataTask(with: request)
         delegate.register(exchange, for: task)
@@ -194,6 +218,11 @@ public final class ChatClient: Sendable {
         }
     }
 
+    /// True when `url` goes over `PlainHTTPClient`: plain `http`, no proxy, not told otherwise.
+    private func usesPlainHTTP(_ url: URL?) -> Bool {
+        transport == .automatic && probeConnections && url?.scheme?.lowercased() == "http"
+    }
+
     /// Cancels a task whose exchange is over, on another thread: `cancel()` waits for the
     /// session's busy work queue, and the caller must not. Foundation on Linux traps when a task
     /// is cancelled between a redirect decision and its processing, so right after one the cancel
@@ -204,7 +233,7 @@ public final class ChatClient: Sendable {
     }
 
     /// A serial queue of its own (so a thread of its own): Dispatch's shared pool may be busy.
-    private static let cancelQueue = DispatchQueue(label: "hunch.llm.cancel")
+    static let cancelQueue = DispatchQueue(label: "hunch.llm.cancel")
 
     // MARK: Reply
 

@@ -41,7 +41,7 @@ final class DelegateEventQueue: OperationQueue, @unchecked Sendable {
         pending.append(block)
         condition.broadcast()
         if worker == nil {
-            let thread = Thread { [unowned self] in self.drain() }
+            let thread = Thread { self.drain() }   // alive until it has drained
             thread.name = "hunch.llm.delegate"
             worker = thread
             thread.start()

@@ -1,0 +1,97 @@
+import HunchCore
+@testable import HunchRouting
+import HunchTestSupport
+import XCTest
+
+final class CVRPSearchTests: XCTestCase {
+    func testValidatorRejectsWhatIsWrong() throws {
+        let instance = try CVRPReader.read(path: Bundled.path("P-n16-k8"))
+        let customers = Array(1..<instance.dimension)
+        XCTAssertThrowsError(try CVRPValidation.check(CVRPSolution(routes: [customers]), instance: instance)) {
+            XCTAssertTrue("\($0)".contains("capacity"), "\($0)")
+        }
+        XCTAssertThrowsError(try CVRPValidation.check(CVRPSolution(routes: customers.dropLast().map { [$0] }), instance: instance)) {
+            XCTAssertTrue("\($0)".contains("not visited"), "\($0)")
+        }
+        XCTAssertThrowsError(try CVRPValidation.check(CVRPSolution(routes: customers.map { [$0] } + [[1]]), instance: instance))
+        XCTAssertNoThrow(try CVRPValidation.check(CVRPSolution(routes: customers.map { [$0] }), instance: instance))
+    }
+
+    func testEveryPriorIsValid() throws {
+        for name in Bundled.names {
+            let instance = try CVRPReader.read(path: Bundled.path(name))
+            for prior in CVRPPrior.allCases {
+                var rng = SeededGenerator(seed: 5)
+                let solution = prior.construct(instance, rng: &rng)
+                XCTAssertNoThrow(try CVRPValidation.check(solution, instance: instance), "\(name) \(prior)")
+            }
+        }
+    }
+
+    /// Split is optimal for the order: never worse than cutting greedily.
+    func testSplitBeatsGreedyCuts() throws {
+        let instance = try CVRPReader.read(path: Bundled.path("A-n32-k5"))
+        var rng = SeededGenerator(seed: 3)
+        for _ in 0..<20 {
+            var order = Array(1..<instance.dimension)
+            order.shuffle(using: &rng)
+            let split = Split.routes(instance, order: order), greedy = Split.greedy(instance, order: order)
+            XCTAssertNoThrow(try CVRPValidation.check(split, instance: instance))
+            XCTAssertLessThanOrEqual(instance.cost(split.routes), instance.cost(greedy.routes))
+        }
+    }
+
+    /// The bookkeeping (total, loads) matches a recomputation after every operator, and a
+    /// rollback restores the routes exactly.
+    func testOperatorsKeepBookkeepingAndRollBack() throws {
+        let instance = try CVRPReader.read(path: Bundled.path("A-n32-k5"))
+        var rng = SeededGenerator(seed: 9)
+        let state = CVRPSearchState(instance: instance, solution: CVRPPrior.sweep.construct(instance, rng: &rng))
+        _ = state.descend(stop: StopCondition())
+        for step in 0..<400 {
+            let before = state.solution
+            let objective = state.objective
+            state.beginTrial()
+            _ = state.apply(action: step % CVRPSearchState.operators.count, rng: &rng, stop: StopCondition())
+            XCTAssertNoThrow(try CVRPValidation.check(state.solution, instance: instance))
+            XCTAssertEqual(state.total, instance.cost(state.solution.routes))
+            if step % 2 == 0 {
+                state.rollbackTrial()
+                XCTAssertEqual(state.solution, before)
+                XCTAssertEqual(state.objective, objective)
+            } else {
+                state.commitTrial()
+            }
+        }
+    }
+
+    /// The bundled instances reach their proven optima within a few thousand steps.
+    func testReachesProvenOptima() throws {
+        for name in Bundled.names {
+            var settings = SolveSettings()
+            settings.maxSteps = 3000
+            let clock = MonotonicClock()
+            var request = SolveRequest(path: Bundled.path(name), settings: settings, commandStart: clock.now(), stop: StopCondition(clock: clock))
+            request.known = KnownValue(value: Double(Bundled.optima[name]!), proven: true)
+            let outcome = try SolvePipeline<CVRPProblem>.solve(request)
+            XCTAssertEqual(outcome.record.objective, Double(Bundled.optima[name]!), name)
+            XCTAssertEqual(outcome.record.status, .optimal, name)
+        }
+    }
+
+    func testLowerBoundsAreBelowTheOptima() throws {
+        for name in Bundled.names {
+            let instance = try CVRPReader.read(path: Bundled.path(name))
+            let bound = CVRPLowerBound.compute(instance)
+            XCTAssertGreaterThan(bound, 0)
+            XCTAssertLessThanOrEqual(bound, Bundled.optima[name]!, name)
+        }
+    }
+
+    func testConformance() {
+        let failures = ProblemConformance<CVRPProblem>.check(paths: Bundled.names.map { Bundled.path($0) }, corrupt: { solution, _ in
+            CVRPSolution(routes: [solution.routes.flatMap { $0 }])
+        })
+        XCTAssertEqual(failures, [])
+    }
+}
