@@ -172,7 +172,6 @@ extension Families {
         let ext = (file as NSString).pathExtension.lowercased()
         let candidates = all.filter { $0.recognises(fileExtension: ext, head: head) }
         if let family = candidates.first { return family.name }
-        let kinds = all.map { "\($0.name): \($0.summary)" }.joined(separator: "; ")
-        throw CLIError("\(file): cannot tell the problem family from the first lines (\(kinds)); use --problem \(names.joined(separator: "|"))")
+        throw CLIError("\(file): cannot tell the problem family from the extension or the first lines; use --problem \(names.joined(separator: "|")) (hunch --help describes each)")
     }
 }
