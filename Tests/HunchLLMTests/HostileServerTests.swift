@@ -45,6 +45,7 @@ final class HostileServerTests: XCTestCase {
 
     func testEndlessBodyStopsAtTheCapInBoundedMemory() throws {
         let server = try StubChatServer([.endless(pause: 0)])
+        defer { server.stop() }   // the stub's threads keep it alive: stop it, or it streams on
         var e: LLMError?
         var growth = 0
         let elapsed = seconds { (e, growth) = MemoryProbe.peakGrowth { ask(server, timeout: 20) } }
@@ -61,6 +62,7 @@ final class HostileServerTests: XCTestCase {
         // 64 KiB every 50 ms never lets the connection go idle; only a deadline on the whole
         // exchange ends it, and it ends it on time.
         let server = try StubChatServer([.endless(pause: 0.05)])
+        defer { server.stop() }
         var e: LLMError?
         let elapsed = seconds { e = ask(server, timeout: 0.6) }
         XCTAssertEqual(e, .timedOut(seconds: 0.6))
@@ -71,6 +73,7 @@ final class HostileServerTests: XCTestCase {
 
     func testHeadersWithoutEndFailInBoundedTime() throws {
         let server = try StubChatServer([.endlessHeaders])
+        defer { server.stop() }
         var e: LLMError?
         var growth = 0
         let elapsed = seconds { (e, growth) = MemoryProbe.peakGrowth { ask(server, timeout: 1) } }
@@ -84,6 +87,7 @@ final class HostileServerTests: XCTestCase {
 
     func testHugeDeclaredReplyIsRefusedWithoutReadingIt() throws {
         let server = try StubChatServer([.huge(bytes: 50 << 20)])
+        defer { server.stop() }
         var e: LLMError?
         let elapsed = seconds { e = ask(server, timeout: 20) }
         XCTAssertEqual(e, .replyTooLarge(limit: 4 << 20))
@@ -112,6 +116,7 @@ final class HostileServerTests: XCTestCase {
 
     func testErrorBodiesAreCappedToo() throws {
         let server = try StubChatServer([.endless(pause: 0)])
+        defer { server.stop() }
         // Any status: the cap applies before the status is looked at.
         XCTAssertEqual(ask(server) { $0.maxReplyBytes = 256 << 10 }, .replyTooLarge(limit: 256 << 10))
     }
@@ -280,7 +285,7 @@ final class HostileServerTests: XCTestCase {
     func testKeyAtTheEndOfALongErrorBodyIsRedacted() throws {
         // The excerpt reads a window of the body; a key cut by the window's edge must not leave
         // its first half in the message (newlines collapse, so it would be shown).
-        for padding in [4_080, 4_090, 4_095] {
+        for padding in [4_080, 4_095, 4_100, 4_105, 4_110, 4_115, 4_120, 4_130, 4_160] {
             let server = try StubChatServer([.reply(status: 500, body: String(repeating: "\n", count: padding) + testAPIKey)])
             let (_, report) = try permutation(server)
             let reason = try XCTUnwrap(report.fallbackReason)
@@ -317,11 +322,13 @@ final class HostileServerTests: XCTestCase {
 
     func testURLSessionPathCapsBodies() throws {
         let declared = try StubChatServer([.huge(bytes: 50 << 20)])
+        defer { declared.stop() }
         XCTAssertEqual(ask(declared, timeout: 20, transport: .urlSession), .replyTooLarge(limit: 4 << 20))
 
         // The caller gets its answer at the cap, in bounded memory; URLSession may take a
         // moment longer to stop the transfer in the background (data is dropped meanwhile).
         let endless = try StubChatServer([.endless(pause: 0)])
+        defer { endless.stop() }
         var e: LLMError?
         var growth = 0
         let elapsed = seconds { (e, growth) = MemoryProbe.peakGrowth { ask(endless, timeout: 20, transport: .urlSession) } }
@@ -343,6 +350,7 @@ final class HostileServerTests: XCTestCase {
         XCTAssertEqual(echoed.content, "key: [redacted]")
 
         let slow = try StubChatServer([.endless(pause: 0.05)])
+        defer { slow.stop() }
         var e: LLMError?
         let elapsed = seconds { e = ask(slow, timeout: 0.6, transport: .urlSession) }
         XCTAssertEqual(e, .timedOut(seconds: 0.6))

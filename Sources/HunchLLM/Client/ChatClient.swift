@@ -60,7 +60,8 @@ public final class ChatClient: Sendable {
         sessionConfiguration.requestCachePolicy = .reloadIgnoringLocalCacheData
         sessionConfiguration.urlCache = nil
         sessionConfiguration.httpCookieStorage = nil
-        session = URLSession(configuration: sessionConfiguration, delegate: delegate, delegateQueue: DelegateEventQueue())
+        session = URLSession(configuration: sessionConfiguration, delegate: delegate,
+                             delegateQueue: DelegateEventQueue(throttle: { [delegate] in delegate.hasLiveExchanges }))
         let proxyKeys = ["http_proxy", "HTTP_PROXY", "https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"]
         probeConnections = !proxyKeys.contains { !(environment[$0] ?? "").isEmpty }
     }
@@ -256,11 +257,14 @@ public final class ChatClient: Sendable {
     }
 
     /// A short one-line excerpt of a body, with the API key (should a server echo it) removed.
-    /// The window read runs a key's length past 4 KiB, so a key cut at the window's end is still
-    /// recognised and removed whole.
+    /// Only the first 4 KiB are read, and then, when the body was longer, the last key-length of
+    /// characters is dropped: the read may have cut a key there, and a piece of a key is not
+    /// recognised as one.
     static func excerpt(_ data: Data, redacting key: String?, limit: Int = 240) -> String {
-        let window = 4096 + 3 * (key?.utf8.count ?? 0)
-        let text = SecretRedaction.redact(String(decoding: data.prefix(window), as: UTF8.self), secret: key)
+        let keyLength = SecretRedaction.forms(of: key ?? "").map(\.utf8.count).max() ?? 0
+        let window = 4096 + keyLength
+        var text = SecretRedaction.redact(String(decoding: data.prefix(window), as: UTF8.self), secret: key)
+        if key?.isEmpty == false, data.count > window { text.removeLast(min(keyLength, text.count)) }
         let oneLine = text.split(whereSeparator: { $0.isNewline || $0 == "\t" }).joined(separator: " ")
             .trimmingCharacters(in: .whitespaces)
         return oneLine.count > limit ? String(oneLine.prefix(limit)) + "…" : oneLine

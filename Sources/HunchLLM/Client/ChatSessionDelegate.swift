@@ -20,6 +20,11 @@ final class ChatSessionDelegate: NSObject, URLSessionDataDelegate, @unchecked Se
         _ = exchanges.withLock { $0.removeValue(forKey: task.taskIdentifier) }
     }
 
+    /// True while some request is still waiting for its outcome (and so reading a body).
+    var hasLiveExchanges: Bool {
+        exchanges.withLock { $0.values.contains { !$0.isFinished } }
+    }
+
     private func exchange(for task: URLSessionTask) -> HTTPExchange? {
         exchanges.withLock { $0[task.taskIdentifier] }
     }

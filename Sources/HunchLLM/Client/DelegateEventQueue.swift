@@ -10,6 +10,10 @@ import Foundation
 /// on Dispatch's small pool: the reader blocked here holds a pool thread, and a consumer that
 /// needed one could starve (it did, for seconds).
 ///
+/// Back-pressure applies only while `throttle()` says an exchange is still collecting a body.
+/// Once none is, pieces are dropped as fast as they come, and the reader must not be held: a
+/// reader held in URLSession's work queue keeps it from ever getting to the cancel.
+///
 /// URLSession only ever calls `addOperation(_:)` with a block on its delegate queue; the rest of
 /// `OperationQueue` is not used. A wait is never long (`maxWait`), and an operation added from
 /// the queue's own thread never waits, so back-pressure cannot turn into a deadlock.
@@ -22,8 +26,11 @@ final class DelegateEventQueue: OperationQueue, @unchecked Sendable {
     private let maxWait: Double
     /// An idle worker thread ends after this many seconds; the next operation starts another.
     private let idleExit: Double
+    private let throttle: @Sendable () -> Bool
 
-    init(capacity: Int = 256, maxWait: Double = 0.05, idleExit: Double = 2) {
+    init(capacity: Int = 256, maxWait: Double = 0.05, idleExit: Double = 2,
+         throttle: @escaping @Sendable () -> Bool = { true }) {
+        self.throttle = throttle
         self.capacity = capacity
         self.maxWait = maxWait
         self.idleExit = idleExit
@@ -34,7 +41,7 @@ final class DelegateEventQueue: OperationQueue, @unchecked Sendable {
     override func addOperation(_ block: @escaping @Sendable () -> Void) {
         condition.lock()
         defer { condition.unlock() }
-        if Thread.current !== worker {
+        if Thread.current !== worker, pending.count - head >= capacity, throttle() {
             let deadline = Date(timeIntervalSinceNow: maxWait)
             while pending.count - head >= capacity, condition.wait(until: deadline) {}
         }

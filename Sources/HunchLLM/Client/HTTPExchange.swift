@@ -66,8 +66,12 @@ final class HTTPExchange: @unchecked Sendable {
     /// Decides a redirect: the new request, or nil (the exchange then fails with the reason).
     func redirect(status: Int, to request: URLRequest) -> URLRequest? {
         let followed = lock.withLock { redirectsFollowed }
-        let refusal = origin.map { RedirectPolicy.refusal(status: status, from: $0, to: request.url, followed: followed) }
-            ?? "HTTP \(status) redirect from a request without an http(s) origin"
+        let refusal: String?
+        if let origin {
+            refusal = RedirectPolicy.refusal(status: status, from: origin, to: request.url, followed: followed)
+        } else {
+            refusal = "HTTP \(status) redirect from a request without an http(s) origin"
+        }
         lock.withLock { lastRedirectAnswer = ChatClient.now() }
         if let refusal {
             finish(.failure(LLMError.redirectRefused(refusal)))
@@ -86,6 +90,9 @@ final class HTTPExchange: @unchecked Sendable {
     var secondsSinceRedirectAnswer: Double? {
         lock.withLock { lastRedirectAnswer.map { ChatClient.now() - $0 } }
     }
+
+    /// True once the outcome is known.
+    var isFinished: Bool { lock.withLock { outcome != nil } }
 
     /// The first outcome wins; later ones are ignored. True when this one was the first.
     @discardableResult

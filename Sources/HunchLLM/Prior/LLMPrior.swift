@@ -67,8 +67,9 @@ public struct LLMPrior: Sendable {
     ) throws -> (solution: Solution, report: LLMPriorReport) {
         var report = newReport(mode: task.mode, messages: task.messages, schema: task.schema)
         report.expected = task.count
-        func giveUp(_ reason: String) throws -> (solution: Solution, report: LLMPriorReport) {
-            report.fallbackReason = SecretRedaction.redact(reason, secret: client.configuration.apiKey)
+        func giveUp(_ message: String) throws -> (solution: Solution, report: LLMPriorReport) {
+            let reason = SecretRedaction.redact(message, secret: client.configuration.apiKey)
+            report.fallbackReason = reason
             report.fallbackPrior = fallbackName
             if requireLLM { throw LLMPriorError(reason: reason, report: report) }
             return (fallback(), report)
@@ -109,8 +110,9 @@ public struct LLMPrior: Sendable {
     public func choose(_ choice: LLMChoice) throws -> (choice: String, report: LLMPriorReport) {
         var report = newReport(mode: choice.mode, messages: choice.messages, schema: choice.schema)
         report.expected = 1
-        func giveUp(_ reason: String) throws -> (choice: String, report: LLMPriorReport) {
-            report.fallbackReason = SecretRedaction.redact(reason, secret: client.configuration.apiKey)
+        func giveUp(_ message: String) throws -> (choice: String, report: LLMPriorReport) {
+            let reason = SecretRedaction.redact(message, secret: client.configuration.apiKey)
+            report.fallbackReason = reason
             report.fallbackPrior = choice.defaultOption
             report.choice = choice.defaultOption
             if requireLLM { throw LLMPriorError(reason: reason, report: report) }
