@@ -36,7 +36,7 @@ final class ProgressLine: SearchObserver {
     }
 
     /// Ends the line so later output starts on a fresh one.
-    func finish() {
+    func searchDidFinish() {
         if drew { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
     }
 }

@@ -95,3 +95,32 @@ final class CVRPSearchTests: XCTestCase {
         XCTAssertEqual(failures, [])
     }
 }
+
+final class CVRPExactTests: XCTestCase {
+    /// GLPK proves the published optima of the small bundled instances, warm-started or not.
+    func testProvesSmallOptima() throws {
+        for name in ["P-n16-k8", "E-n13-k4"] {
+            let instance = try CVRPReader.read(path: Bundled.path(name))
+            let cold = try CVRPExactSolver.solve(instance, incumbent: nil, timeLimit: 60)
+            XCTAssertEqual(cold.status, .optimal, name)
+            XCTAssertEqual(cold.bound, Bundled.optima[name]!, name)
+            let solution = try XCTUnwrap(cold.solution)
+            XCTAssertNoThrow(try CVRPValidation.check(solution, instance: instance))
+            XCTAssertEqual(instance.cost(solution.routes), Bundled.optima[name]!, name)
+            var rng = SeededGenerator(seed: 1)
+            let warm = try CVRPExactSolver.solve(instance, incumbent: CVRPPrior.sweep.construct(instance, rng: &rng), timeLimit: 60)
+            XCTAssertEqual(warm.status, .optimal, name)
+        }
+    }
+
+    /// At a zero time limit the answer is the incumbent with a valid bound, not an error.
+    func testTimeLimitGivesIncumbentAndBound() throws {
+        let instance = try CVRPReader.read(path: Bundled.path("A-n32-k5"))
+        var rng = SeededGenerator(seed: 1)
+        let start = CVRPPrior.savings.construct(instance, rng: &rng)
+        let result = try CVRPExactSolver.solve(instance, incumbent: start, timeLimit: 0.2)
+        XCTAssertNotNil(result.solution)
+        XCTAssertLessThanOrEqual(result.bound, 784)
+        XCTAssertLessThanOrEqual(instance.cost(result.solution!.routes), instance.cost(start.routes))
+    }
+}

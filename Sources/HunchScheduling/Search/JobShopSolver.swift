@@ -21,40 +21,23 @@ public struct JobShopSolveOutcome: Sendable {
     public var statistics: SearchStatistics
 }
 
-/// The job-shop pipeline: prior (or the given schedule) → policy-guided tabu search → best schedule.
+/// The generic pipeline's search (`SolvePipeline.search`) with job-shop options, for callers
+/// that hold an instance in memory (tests, benchmarks, the exact solver's incumbent). It stops
+/// when the makespan meets the lower bound; an infeasible initial schedule is ignored.
 public enum JobShopSolver {
     public static func solve<P: OperatorPolicy>(
         _ instance: JobShopInstance, options: JobShopSolveOptions, policy: inout P,
         stop: StopCondition, observer: SearchObserver? = nil
     ) -> JobShopSolveOutcome {
-        var rng = SeededGenerator(seed: options.seed)
-        var start: JobShopSchedule
-        var priorName: String
-        if let initial = options.initialSchedule, (try? JobShopValidation.check(initial, instance: instance)) != nil {
-            start = initial
-            priorName = "initial"
-        } else {
-            start = options.prior.construct(instance, rng: &rng)
-            priorName = options.prior.rawValue
+        let start = options.initialSchedule.flatMap { schedule in
+            (try? JobShopValidation.check(schedule, instance: instance)) != nil ? (schedule, "initial") : nil
         }
-        let priorMakespan = start.makespan(instance)
-        guard let state = JobShopSearchState(instance: instance, schedule: start) else {
-            // Unreachable for a feasible schedule; keep the promise anyway.
-            return JobShopSolveOutcome(schedule: start, makespan: priorMakespan, priorMakespan: priorMakespan,
-                                       priorName: priorName, statistics: SearchStatistics())
-        }
-        // A makespan equal to the lower bound is optimal: stop there rather than idle to the limit.
-        let search = LocalSearch(acceptance: options.acceptance,
-                                 targetObjective: Double(JobShopLowerBound.compute(instance)))
-        let stats = search.run(state: state, policy: &policy, stop: stop, rng: &rng, observer: observer)
-        var schedule = state.currentSchedule
-        var makespan = state.makespan
-        // A warm start is a promise: never return worse than what we were given.
-        if makespan > priorMakespan {
-            schedule = start
-            makespan = priorMakespan
-        }
-        return JobShopSolveOutcome(schedule: schedule, makespan: makespan, priorMakespan: priorMakespan,
-                                   priorName: priorName, statistics: stats)
+        let outcome = SolvePipeline<JobShopProblem>.search(
+            instance, NoContext(), start: start, prior: options.prior.rawValue, seed: options.seed,
+            acceptance: options.acceptance, targets: [Double(JobShopLowerBound.compute(instance))],
+            policy: &policy, stop: stop, observer: observer)
+        return JobShopSolveOutcome(schedule: outcome.solution, makespan: Int(outcome.objective),
+                                   priorMakespan: Int(outcome.startObjective), priorName: outcome.label,
+                                   statistics: outcome.statistics)
     }
 }

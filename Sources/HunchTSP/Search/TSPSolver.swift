@@ -22,36 +22,19 @@ public struct TSPSolveOutcome: Sendable {
     public var statistics: SearchStatistics
 }
 
-/// The TSP pipeline: prior (or the user's tour) → policy-guided local search → best tour.
+/// The generic pipeline's search (`SolvePipeline.search`) with TSP options, for callers that
+/// hold an instance in memory (tests, benchmarks, the exact solver's incumbent).
 public enum TSPSolver {
     public static func solve<P: OperatorPolicy>(
         _ instance: TSPInstance, options: TSPSolveOptions, policy: inout P,
         stop: StopCondition, observer: SearchObserver? = nil,
         candidates precomputed: CandidateLists? = nil
     ) -> TSPSolveOutcome {
-        var rng = SeededGenerator(seed: options.seed)
-        let candidates = precomputed ?? CandidateLists(instance: instance, k: options.neighbours)
-        let start: [Int]
-        let priorName: String
-        if let initial = options.initialTour {
-            start = initial
-            priorName = "initial"
-        } else {
-            start = options.prior.construct(instance, candidates: candidates, rng: &rng, stop: stop)
-            priorName = options.prior.effective(for: instance).rawValue
-        }
-        let priorLength = instance.tourLength(start)
-        let state = TSPSearchState(instance: instance, candidates: candidates, tour: start)
-        let search = LocalSearch(acceptance: options.acceptance)
-        let stats = search.run(state: state, policy: &policy, stop: stop, rng: &rng, observer: observer)
-        var tour = state.currentTour
-        var length = state.length
-        // A warm start is a promise: never return worse than what we were given.
-        if length > priorLength {
-            tour = start
-            length = priorLength
-        }
-        return TSPSolveOutcome(tour: tour, length: length, priorLength: priorLength,
-                               priorName: priorName, statistics: stats)
+        let context = TSPProblem.Context(candidates: precomputed ?? CandidateLists(instance: instance, k: options.neighbours))
+        let outcome = SolvePipeline<TSPProblem>.search(
+            instance, context, start: options.initialTour.map { ($0, "initial") }, prior: options.prior.rawValue,
+            seed: options.seed, acceptance: options.acceptance, policy: &policy, stop: stop, observer: observer)
+        return TSPSolveOutcome(tour: outcome.solution, length: Int(outcome.objective), priorLength: Int(outcome.startObjective),
+                               priorName: outcome.label, statistics: outcome.statistics)
     }
 }
