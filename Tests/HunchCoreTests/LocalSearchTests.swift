@@ -88,3 +88,17 @@ final class LocalSearchTests: XCTestCase {
         XCTAssertGreaterThan(picks, 900)
     }
 }
+
+final class AnnealingAcceptanceTests: XCTestCase {
+    func testThresholdFallsOverTheBudget() {
+        let rule = Acceptance(name: "anneal:0.01:0.0001")!
+        XCTAssertEqual(rule.name, "anneal:0.01:0.0001")
+        // 0.5 % above the best: kept early (threshold 1 %), refused late (0.01 %).
+        XCTAssertTrue(rule.accepts(candidate: 100.5, current: 100, best: 100, budgetUsed: 0))
+        XCTAssertFalse(rule.accepts(candidate: 100.5, current: 100, best: 100, budgetUsed: 1))
+        XCTAssertTrue(rule.accepts(candidate: 99, current: 100, best: 100, budgetUsed: 1))
+        XCTAssertTrue(rule.mayLeaveBest)
+        XCTAssertNil(Acceptance(name: "anneal:0.001:0.01"), "the threshold must fall")
+        XCTAssertNil(Acceptance(name: "anneal:0.01"))
+    }
+}

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Which trial results the search keeps.
 public enum Acceptance: Sendable, Equatable {
     /// Keep a trial when it is no worse than the current solution (classic iterated local search:
@@ -6,14 +8,22 @@ public enum Acceptance: Sendable, Equatable {
     /// Keep a trial when it is within a relative threshold of the best solution
     /// (threshold accepting, Dueck & Scheuer 1990); the best solution is kept apart.
     case threshold(Double)
+    /// Threshold accepting with a threshold that falls geometrically from `start` to `end` over
+    /// the budget, as simulated annealing's temperature does in SISR (Christiaens & Vanden Berghe
+    /// 2020): wide exploration first, a tight descent at the end.
+    case annealing(start: Double, end: Double)
 
     /// Whether a trial that ended at `candidate` is kept, given the objective before it and the best.
+    /// `budgetUsed` (0…1) sets the annealing threshold; the other rules ignore it.
     @inline(__always)
-    public func accepts(candidate: Double, current: Double, best: Double) -> Bool {
+    public func accepts(candidate: Double, current: Double, best: Double, budgetUsed: Double = 0) -> Bool {
         switch self {
         case .improvingOrEqual:
             return candidate <= current
         case .threshold(let t):
+            return candidate <= current || candidate <= best + abs(best) * t
+        case .annealing(let start, let end):
+            let t = start * pow(end / start, min(1, max(0, budgetUsed)))
             return candidate <= current || candidate <= best + abs(best) * t
         }
     }
@@ -31,6 +41,12 @@ public enum Acceptance: Sendable, Equatable {
         if name.hasPrefix("threshold:"), let v = Double(name.dropFirst("threshold:".count)), v >= 0 {
             self = .threshold(v); return
         }
+        if name.hasPrefix("anneal:") {
+            let parts = name.dropFirst("anneal:".count).split(separator: ":").compactMap { Double($0) }
+            if parts.count == 2, parts[0] > 0, parts[1] > 0, parts[1] <= parts[0] {
+                self = .annealing(start: parts[0], end: parts[1]); return
+            }
+        }
         return nil
     }
 
@@ -38,6 +54,7 @@ public enum Acceptance: Sendable, Equatable {
         switch self {
         case .improvingOrEqual: return "better"
         case .threshold(let t): return "threshold:\(t)"
+        case .annealing(let start, let end): return "anneal:\(start):\(end)"
         }
     }
 }

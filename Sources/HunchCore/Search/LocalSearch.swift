@@ -66,7 +66,8 @@ public struct LocalSearch {
         let target = targetObjective ?? -.infinity
         while k > 0 && best > target && !stop.shouldStop(beforeStep: step, workDone: totalWork) {
             let current = state.objective
-            features.write(to: buffer, budgetUsed: stop.fractionUsed(step: step, startedAt: start, workDone: totalWork),
+            let budgetUsed = stop.fractionUsed(step: step, startedAt: start, workDone: totalWork)
+            features.write(to: buffer, budgetUsed: budgetUsed,
                            stepsSinceImprovement: stepsSinceImprovement, current: current, best: best)
             let action = policy.chooseOperator(features: UnsafeBufferPointer(buffer), rng: &rng)
 
@@ -78,7 +79,7 @@ public struct LocalSearch {
             let work = state.apply(action: action, rng: &rng, stop: stop)
             let candidate = state.objective
             let outcome: StepOutcome
-            if acceptance.accepts(candidate: candidate, current: current, best: best) {
+            if acceptance.accepts(candidate: candidate, current: current, best: best, budgetUsed: budgetUsed) {
                 state.commitTrial()
                 if candidate < best {
                     outcome = .newBest
