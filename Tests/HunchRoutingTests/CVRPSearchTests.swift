@@ -124,3 +124,24 @@ final class CVRPExactTests: XCTestCase {
         XCTAssertLessThanOrEqual(instance.cost(result.solution!.routes), instance.cost(start.routes))
     }
 }
+
+final class CVRPBoundTests: XCTestCase {
+    /// Every bound stays at or below the known optimum on every instance of the shared set with a
+    /// proven one, EXPLICIT matrices without the triangle inequality (E-n31-k7) included.
+    func testBoundsNeverExceedProvenOptima() throws {
+        let manifest = Bundled.root.appendingPathComponent("../shared/instances/MANIFEST.csv").standardized.path
+        guard let text = try? String(contentsOfFile: manifest, encoding: .utf8) else {
+            throw XCTSkip("no shared manifest at \(manifest)")
+        }
+        var checked = 0
+        for line in text.split(whereSeparator: \.isNewline) where line.hasPrefix("cvrp,") && !line.contains(",cvrp/X-") {
+            let fields = line.split(separator: ",", omittingEmptySubsequences: false)
+            guard fields.count > 6, fields[6] == "yes", let optimum = Int(fields[4]) else { continue }
+            let instance = try CVRPReader.read(path: Bundled.root.appendingPathComponent("../shared/instances/\(fields[2])").standardized.path)
+            XCTAssertLessThanOrEqual(CVRPLowerBound.radial(instance), optimum, String(fields[1]))
+            XCTAssertLessThanOrEqual(CVRPLowerBound.spanningTree(instance), optimum, String(fields[1]))
+            checked += 1
+        }
+        XCTAssertGreaterThan(checked, 60)
+    }
+}
