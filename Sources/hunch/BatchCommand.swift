@@ -8,11 +8,11 @@ struct BatchCommand: ParsableCommand {
         commandName: "batch",
         abstract: "Solve many instances in parallel, one JSON line per instance as each finishes.",
         discussion: """
-        Each line is the same object `solve --json` prints; a failing instance gets a line with
-        "status": "error" and the batch goes on. With --resume, instances that already have a
-        finished line in --out are skipped. --shard I/N takes every N-th instance from the I-th
-        (0-based); --shard auto --shards N takes I from the job array (Slurm's
-        SLURM_ARRAY_TASK_ID, Kubernetes' JOB_COMPLETION_INDEX), so one command line serves every
+        Each line is the same object `solve --json` prints; a failing instance gets a line with \
+        "status": "error" and the batch goes on. With --resume, instances that already have a \
+        finished line in --out are skipped. --shard I/N takes every N-th instance from the I-th \
+        (0-based); --shard auto --shards N takes I from the job array (Slurm's \
+        SLURM_ARRAY_TASK_ID, Kubernetes' JOB_COMPLETION_INDEX), so one command line serves every \
         task of a Slurm or Kubernetes job array, reruns included (docs/batch.md).
         """)
 
@@ -21,7 +21,7 @@ struct BatchCommand: ParsableCommand {
 
     @OptionGroup var search: SearchOptions
 
-    @Option(name: .long, help: "Parallel solves.")
+    @Option(name: .long, parsing: .unconditional, help: "Parallel solves.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Option(name: .long, help: "JSON-lines output, appended to.")
@@ -33,7 +33,7 @@ struct BatchCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Take every N-th instance starting at I (0-based): I/N; or auto: I from the job array (SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX), N from --shards (or, for a whole Slurm array 0-MAX, MAX+1).", valueName: "I/N|auto"))
     var shard: String?
 
-    @Option(name: .long, help: ArgumentHelp("With --shard auto: the number of shards N, fixed for every task and every rerun.", valueName: "N"))
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("With --shard auto: the number of shards N, fixed for every task and every rerun.", valueName: "N"))
     var shards: Int?
 
     @Flag(name: .long, help: "No summary table.")
@@ -53,6 +53,7 @@ struct BatchCommand: ParsableCommand {
         Interruption.installSignalHandlers()
         let part = try shard.map { try InstanceSource.resolveShard($0, shards: shards, environment: ProcessInfo.processInfo.environment) }
         var items = try InstanceSource.list(source)
+        guard !items.isEmpty else { throw CLIError("\(source): no instance files found (hunch --help lists the families and their files)") }
         if let problem = search.problem { items = items.map { var item = $0; item.family = problem; return item } }
         if let (index, count, origin) = part {
             let all = items.count

@@ -7,11 +7,11 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "Merge batch results (the shards of a job array, their reruns) and summarise them per family.",
         discussion: """
-        Reads the JSON-lines files in the order given; per instance the last finished line counts
-        (not an error, not interrupted), else the last line. Prints a markdown report: one summary
-        row per family (instances, solved, optimal, failed, unfinished, duplicates, mean and max
-        gap, time), the flags (duplicates, unfinished and failed instances, and with --manifest the
-        instances of the batch's source that have no line), then one table per family. Files are
+        Reads the JSON-lines files in the order given; per instance the last finished line counts \
+        (not an error, not interrupted), else the last line. Prints a markdown report: one summary \
+        row per family (instances, solved, optimal, failed, unfinished, duplicates, mean and max \
+        gap, time), the flags (duplicates, unfinished and failed instances, and with --manifest the \
+        instances of the batch's source that have no line), then one table per family. Files are \
         written atomically.
 
         Examples:

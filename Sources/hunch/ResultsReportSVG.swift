@@ -82,7 +82,7 @@ enum ResultsReportSVG {
         if logarithmic {
             var ticks: [Double] = []
             let decades = Int(floor(low))...Int(ceil(high))
-            let multipliers: [Double] = decades.count <= 3 ? [1, 2, 5] : [1]
+            let multipliers: [Double] = decades.count <= 4 ? [1, 2, 5] : [1]
             for d in decades { for m in multipliers {
                 let v = m * pow(10, Double(d))
                 if log10(v) >= low && log10(v) <= high { ticks.append(v) }
