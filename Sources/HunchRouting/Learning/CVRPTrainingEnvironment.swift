@@ -36,6 +36,6 @@ public struct CVRPTrainingEnvironment: TrainingEnvironment {
         return TrainingEpisode(state: state,
                                stop: StopCondition(maxWork: workPerEpisode ?? workPerCustomer * instance.dimension,
                                                    interruption: Interruption()),
-                               rewardScale: averageEdge, acceptance: CVRPProblem.acceptance)
+                               rewardScale: averageEdge, acceptance: CVRPProblem.acceptance(customers: instance.customerCount))
     }
 }
