@@ -7,7 +7,19 @@ public enum BinPackingProblem: ExactlySolvable {
     public typealias Instance = BinPackingInstance
     public typealias Solution = BinPackingSolution
     public typealias State = BinPackingSearchState
-    public typealias Context = NoContext
+
+    /// The search's knobs (pool iterations, tabu tenure, consistent-neighbourhood iterations).
+    public struct Context: Sendable {
+        public var poolIterationsPerBin: Int
+        public var tabuTenure: Int
+        public var consistentIterations: Int
+
+        public init(options: BinPackingSolveOptions = BinPackingSolveOptions()) {
+            poolIterationsPerBin = max(1, options.poolIterationsPerBin)
+            tabuTenure = max(1, options.tabuTenure)
+            consistentIterations = max(1, options.consistentIterations)
+        }
+    }
 
     public static let name = "binpacking"
     public static let aliases = ["bpp"]
@@ -30,7 +42,9 @@ public enum BinPackingProblem: ExactlySolvable {
         "\(instance.weights.count) items, capacity \(instance.capacity)"
     }
 
-    public static func defaultAcceptance(_ context: NoContext) -> Acceptance { BinPackingSolveOptions().acceptance }
+    public static func context(_ instance: BinPackingInstance, options: FamilyOptions) throws -> Context { Context() }
+
+    public static func defaultAcceptance(_ context: Context) -> Acceptance { BinPackingSolveOptions().acceptance }
 
     public static let priors: [PriorInfo] = [
         PriorInfo("best-fit-decreasing", "best fit decreasing: heaviest items first, each into the fullest bin it fits; at most 11/9 of the optimum plus 1, usually 1–3 bins above."),
@@ -42,21 +56,21 @@ public enum BinPackingProblem: ExactlySolvable {
     }
     public static var defaultPrior: String { BinPackingPrior.default.rawValue }
 
-    public static func construct(prior: String, _ instance: BinPackingInstance, _ context: NoContext,
+    public static func construct(prior: String, _ instance: BinPackingInstance, _ context: Context,
                                  rng: inout SeededGenerator, stop: StopCondition) -> (solution: BinPackingSolution, label: String) {
         let rule = BinPackingPrior(rawValue: prior) ?? .default
         return (rule.construct(instance, rng: &rng), rule.rawValue)
     }
 
-    public static func validate(_ solution: BinPackingSolution, _ instance: BinPackingInstance, _ context: NoContext) throws {
+    public static func validate(_ solution: BinPackingSolution, _ instance: BinPackingInstance, _ context: Context) throws {
         try BinPackingValidation.check(solution, instance: instance)
     }
 
-    public static func objective(_ solution: BinPackingSolution, _ instance: BinPackingInstance, _ context: NoContext) -> Double {
+    public static func objective(_ solution: BinPackingSolution, _ instance: BinPackingInstance, _ context: Context) -> Double {
         Double(solution.binCount)
     }
 
-    public static func bound(_ instance: BinPackingInstance, _ context: NoContext, budget: Double?, incumbent: Double?,
+    public static func bound(_ instance: BinPackingInstance, _ context: Context, budget: Double?, incumbent: Double?,
                              stop: StopCondition) -> Double? {
         Double(BinPackingLowerBound.compute(instance))
     }
@@ -64,25 +78,24 @@ public enum BinPackingProblem: ExactlySolvable {
     public static var operatorNames: [String] { BinPackingSearchState.operators }
     public static var featureCount: Int { BinPackingSearchState.featureCount }
 
-    public static func makeState(_ instance: BinPackingInstance, start: BinPackingSolution, _ context: NoContext,
+    public static func makeState(_ instance: BinPackingInstance, start: BinPackingSolution, _ context: Context,
                                  rng: inout SeededGenerator) -> BinPackingSearchState {
-        let defaults = BinPackingSolveOptions()
         let state = BinPackingSearchState(instance: instance, solution: start, lowerBound: BinPackingLowerBound.compute(instance))
-        state.poolIterationsPerBin = max(1, defaults.poolIterationsPerBin)
-        state.tabuTenure = max(1, defaults.tabuTenure)
-        state.consistentIterations = max(1, defaults.consistentIterations)
+        state.poolIterationsPerBin = context.poolIterationsPerBin
+        state.tabuTenure = context.tabuTenure
+        state.consistentIterations = context.consistentIterations
         return state
     }
 
-    public static func solution(of state: BinPackingSearchState, _ instance: BinPackingInstance, _ context: NoContext) -> BinPackingSolution {
+    public static func solution(of state: BinPackingSearchState, _ instance: BinPackingInstance, _ context: Context) -> BinPackingSolution {
         state.solution
     }
 
-    public static func encode(_ solution: BinPackingSolution, _ instance: BinPackingInstance, _ context: NoContext) -> JSONValue {
+    public static func encode(_ solution: BinPackingSolution, _ instance: BinPackingInstance, _ context: Context) -> JSONValue {
         .object(["bins": .array(solution.bins.map { .array($0.map { .int($0) }) })])
     }
 
-    public static func decode(_ value: JSONValue, _ instance: BinPackingInstance, _ context: NoContext) throws -> BinPackingSolution {
+    public static func decode(_ value: JSONValue, _ instance: BinPackingInstance, _ context: Context) throws -> BinPackingSolution {
         guard case .array(let rows)? = value["bins"] else { throw ProblemError("expected \"bins\": an array of arrays of item indices") }
         var bins: [[Int]] = []
         for row in rows {
@@ -94,7 +107,7 @@ public enum BinPackingProblem: ExactlySolvable {
         return solution
     }
 
-    public static func solutionFile(_ solution: BinPackingSolution, _ instance: BinPackingInstance, _ context: NoContext,
+    public static func solutionFile(_ solution: BinPackingSolution, _ instance: BinPackingInstance, _ context: Context,
                                     record: SolveRecord) -> String {
         let object: JSONValue = .object(["problem": .string(name), "instance": .string(record.instance),
                                          "bins_used": .int(solution.binCount),
@@ -102,7 +115,7 @@ public enum BinPackingProblem: ExactlySolvable {
         return object.jsonString() + "\n"
     }
 
-    public static func svg(_ solution: BinPackingSolution, _ instance: BinPackingInstance, _ context: NoContext,
+    public static func svg(_ solution: BinPackingSolution, _ instance: BinPackingInstance, _ context: Context,
                            record: SolveRecord, title: String) -> String? {
         BinPackingSVG.render(instance, solution: solution, title: title)
     }
@@ -137,7 +150,7 @@ public enum BinPackingProblem: ExactlySolvable {
 
     public static func bundledPolicy() throws -> PolicyWeights { try BinPackingBundledPolicy.weights() }
 
-    public static func llmTask(_ instance: BinPackingInstance, _ context: NoContext) -> LLMOrderTask<BinPackingSolution> {
+    public static func llmTask(_ instance: BinPackingInstance, _ context: Context) -> LLMOrderTask<BinPackingSolution> {
         LLMOrderTask(
             mode: "item-order", system: BinPackingLLMPrompt.system(), user: BinPackingLLMPrompt.user(instance),
             count: BinPackingLLMPrompt.answerCount(instance),
@@ -155,7 +168,7 @@ public enum BinPackingProblem: ExactlySolvable {
 
     public static let exactModel = "arc-flow model (Valério de Carvalho), the heuristic packing as incumbent"
 
-    public static func solveExactly(_ instance: BinPackingInstance, _ context: NoContext, incumbent: BinPackingSolution?,
+    public static func solveExactly(_ instance: BinPackingInstance, _ context: Context, incumbent: BinPackingSolution?,
                                     timeLimit: Double, verbose: Bool) throws -> ExactOutcome<BinPackingSolution> {
         let start = incumbent ?? { var rng = SeededGenerator(seed: 1); return BinPackingPrior.default.construct(instance, rng: &rng) }()
         let result = try BinPackingExactSolver.solve(instance, incumbent: start, timeLimit: timeLimit, verbose: verbose)

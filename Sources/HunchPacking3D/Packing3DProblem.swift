@@ -80,14 +80,16 @@ public enum Packing3DProblem: ExactlySolvable {
     public static func construct(prior: String, _ instance: ContainerInstance, _ context: Context,
                                  rng: inout SeededGenerator, stop: StopCondition) -> (solution: Packing3DSolution, label: String) {
         let rule = Packing3DPrior(name: prior) ?? .default
-        let genome = rule.genome(instance, fullSupport: context.fullSupport, rng: &rng)
-        return (decode(genome, instance, context), rule.rawValue)
+        let genome = rule.genome(instance, fullSupport: context.fullSupport, rng: &rng, stop: stop)
+        return (decode(genome, instance, context, stop: stop), rule.rawValue)
     }
 
-    static func decode(_ genome: PlacementGenome, _ instance: ContainerInstance, _ context: Context) -> Packing3DSolution {
+    /// The genome's plan; `stop` may end a `.volume` decode early (its partial plan is valid).
+    static func decode(_ genome: PlacementGenome, _ instance: ContainerInstance, _ context: Context,
+                       stop: StopCondition? = nil) -> Packing3DSolution {
         let state = Packing3DSearchState(instance: instance, genome: genome, fullSupport: context.fullSupport,
-                                         objective: context.objective)
-        return Packing3DSolution(containers: state.containerPlans, genome: genome)
+                                         objective: context.objective, stop: stop)
+        return Packing3DSolution(containers: state.containerPlans, genome: state.genome)
     }
 
     /// Each container valid on its own; for the containers objective, together exactly the boxes.
@@ -100,7 +102,8 @@ public enum Packing3DProblem: ExactlySolvable {
             do { try PlacementValidation.check(plan, instance: instance, requireFullSupport: context.fullSupport) } catch {
                 throw ProblemError(solution.containers.count == 1 ? "\(error)" : "container \(k + 1): \(error)")
             }
-            for p in plan.placements { loaded[p.type] += 1 }
+            // Each plan passed its own check: types in range, counts ≥ 1 and within the quantities.
+            for p in plan.placements { loaded[p.type] += p.boxCount }
         }
         if context.objective == .containers && loaded != instance.boxTypes.map(\.quantity) {
             throw ProblemError("the containers do not hold every box exactly once")
@@ -115,7 +118,7 @@ public enum Packing3DProblem: ExactlySolvable {
     public static func bound(_ instance: ContainerInstance, _ context: Context, budget: Double?, incumbent: Double?,
                              stop: StopCondition) -> Double? {
         switch context.objective {
-        case .volume: return Packing3DBound.utilisationUpperBound(instance)
+        case .volume: return Packing3DBound.utilisationUpperBound(instance, stop: stop)
         case .containers:
             let container = max(1, instance.containerVolume)
             return Double(max(1, (instance.totalBoxVolume + container - 1) / container))
@@ -146,18 +149,26 @@ public enum Packing3DProblem: ExactlySolvable {
         if context.objective == .containers {
             return ["objective": .string("containers"), "full_support": .bool(context.fullSupport)]
         }
-        return ["full_support": .bool(context.fullSupport), "boxes_placed": .int(solution.plan.placements.count),
+        return ["full_support": .bool(context.fullSupport), "boxes_placed": .int(solution.plan.boxCount),
                 "boxes_total": .int(instance.boxCount)]
     }
 
+    /// One object per placement; a block of several boxes adds its counts `nx`, `ny`, `nz`.
     static func placementsValue(_ plan: PackingPlan) -> JSONValue {
         .array(plan.placements.map { p in
-            .object(["type": .int(p.type), "x": .int(p.x), "y": .int(p.y), "z": .int(p.z),
-                     "lx": .int(p.lx), "ly": .int(p.ly), "lz": .int(p.lz)])
+            var object: [String: JSONValue] = ["type": .int(p.type), "x": .int(p.x), "y": .int(p.y), "z": .int(p.z),
+                                               "lx": .int(p.lx), "ly": .int(p.ly), "lz": .int(p.lz)]
+            if p.boxCount != 1 {
+                object["nx"] = .int(p.nx)
+                object["ny"] = .int(p.ny)
+                object["nz"] = .int(p.nz)
+            }
+            return .object(object)
         })
     }
 
-    /// Volume: `{"placements": [{type, x, y, z, lx, ly, lz}]}`; containers: `{"containers": [{"placements"}]}`.
+    /// Volume: `{"placements": [{type, x, y, z, lx, ly, lz[, nx, ny, nz]}]}`; containers:
+    /// `{"containers": [{"placements"}]}`.
     public static func encode(_ solution: Packing3DSolution, _ instance: ContainerInstance, _ context: Context) -> JSONValue {
         if context.objective == .containers {
             return .object(["containers": .array(solution.containers.map { .object(["placements": placementsValue($0)]) })])
@@ -172,11 +183,25 @@ public enum Packing3DProblem: ExactlySolvable {
             }
             var placements: [Placement] = []
             let keys = ["type", "x", "y", "z", "lx", "ly", "lz"]
+            let largest = max(1, instance.container.max() ?? 1)
             for (i, item) in items.enumerated() {
                 let values = keys.compactMap { key -> Int? in if case .int(let v)? = item[key] { return v } else { return nil } }
                 guard values.count == keys.count else { throw ProblemError("placement \(i) needs integer \(keys.joined(separator: ", "))") }
+                var counts: [Int] = []
+                for key in ["nx", "ny", "nz"] {
+                    switch item[key] {
+                    case nil: counts.append(1)
+                    case .int(let v)?: counts.append(v)
+                    default: throw ProblemError("placement \(i): \"\(key)\" must be an integer (boxes along that axis)")
+                    }
+                }
+                // Range-checked before any arithmetic: a coordinate near 2⁶³ would overflow x + lx.
+                let numbers = Array(values.dropFirst()) + counts, names = Array(keys.dropFirst()) + ["nx", "ny", "nz"]
+                if let k = numbers.firstIndex(where: { $0 < 0 || $0 > largest }) {
+                    throw ProblemError("placement \(i): \"\(names[k])\" is \(numbers[k]), outside 0…\(largest) (the container's largest side)")
+                }
                 placements.append(Placement(type: values[0], x: values[1], y: values[2], z: values[3],
-                                            lx: values[4], ly: values[5], lz: values[6]))
+                                            lx: values[4], ly: values[5], lz: values[6], nx: counts[0], ny: counts[1], nz: counts[2]))
             }
             return PackingPlan(placements: placements)
         }

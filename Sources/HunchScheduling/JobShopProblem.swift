@@ -49,7 +49,7 @@ public enum JobShopProblem: ExactlySolvable {
     public static func construct(prior: String, _ instance: JobShopInstance, _ context: NoContext,
                                  rng: inout SeededGenerator, stop: StopCondition) -> (solution: JobShopSchedule, label: String) {
         let rule = JobShopPrior(rawValue: prior) ?? .default
-        return (rule.construct(instance, rng: &rng), rule.rawValue)
+        return (rule.construct(instance, rng: &rng, stop: stop), rule.rawValue)
     }
 
     public static func validate(_ solution: JobShopSchedule, _ instance: JobShopInstance, _ context: NoContext) throws {
@@ -89,8 +89,12 @@ public enum JobShopProblem: ExactlySolvable {
             throw ProblemError("expected \"starts\": an array of \(instance.jobCount) arrays of start times")
         }
         var starts: [[Int]] = []
-        for row in rows {
+        for (j, row) in rows.enumerated() {
             guard let ints = row.intArray else { throw ProblemError("\"starts\" must hold arrays of integers") }
+            // Range-checked before any arithmetic: a start near 2⁶³ would overflow start + duration.
+            if let k = ints.firstIndex(where: { $0 < 0 || $0 > JobShopValidation.maximumStart }) {
+                throw ProblemError("\"starts\"[\(j)][\(k)] is \(ints[k]): start times must be in 0…10¹⁵")
+            }
             starts.append(ints)
         }
         guard starts.count == instance.jobCount, zip(starts, instance.machine).allSatisfy({ $0.count == $1.count }) else {

@@ -58,6 +58,14 @@ public enum TSPProblem: ExactlySolvable {
         Context(candidates: CandidateLists(instance: instance, k: TSPSolveOptions().neighbours))
     }
 
+    /// Candidate lists on a million nodes take seconds: they watch the command's limit.
+    public static func context(_ instance: TSPInstance, options: FamilyOptions, stop: StopCondition) throws -> Context {
+        guard let candidates = CandidateLists(instance: instance, k: TSPSolveOptions().neighbours, stop: stop) else {
+            throw PreparationStopped()
+        }
+        return Context(candidates: candidates)
+    }
+
     public static func defaultAcceptance(_ context: Context) -> Acceptance { TSPSolveOptions().acceptance }
 
     public static func defaultPolicy(_ instance: TSPInstance) -> String {
@@ -120,6 +128,10 @@ public enum TSPProblem: ExactlySolvable {
     public static func decode(_ value: JSONValue, _ instance: TSPInstance, _ context: Context) throws -> [Int] {
         guard let ids = value["tour"]?.intArray else {
             throw ProblemError("expected a JSON object with \"tour\" (or \"solution\": {\"tour\"}) as an array of node ids")
+        }
+        // Range-checked before any arithmetic: an id of -2⁶³ would overflow id − 1.
+        if let bad = ids.firstIndex(where: { $0 < 1 || $0 > instance.dimension }) {
+            throw ProblemError("\"tour\"[\(bad)] is \(ids[bad]): node ids run from 1 to \(instance.dimension)")
         }
         let tour = ids.map { $0 - 1 }
         try TourValidation.check(tour: tour, dimension: instance.dimension)

@@ -31,16 +31,25 @@ public struct CandidateLists: Sendable {
     /// other nodes). Inlinable so the O(n²) scan is specialised for the caller's distance.
     @inlinable
     public init<Distance: SymmetricDistance>(distance: Distance, k requested: Int = 10) {
+        self = CandidateLists(distance: distance, k: requested, shouldStop: { false })!
+    }
+
+    /// The same lists, or nil when `shouldStop` (asked every 1,024 nodes) says stop first: a
+    /// million nodes take seconds, and a command with a shorter limit must say so at once.
+    @inlinable
+    public init?<Distance: SymmetricDistance>(distance: Distance, k requested: Int = 10, shouldStop: () -> Bool) {
         let n = distance.dimension
         let k = max(0, min(requested, n - 1))
         var nbr = [Int32](repeating: 0, count: n * k)
         var dst = [Int32](repeating: 0, count: n * k)
         if k > 0 {
+            let complete: Bool
             if let grid = distance.gridCoordinates {
-                CandidateLists.grid(distance, xs: grid.x, ys: grid.y, k, &nbr, &dst)
+                complete = CandidateLists.grid(distance, xs: grid.x, ys: grid.y, k, &nbr, &dst, shouldStop)
             } else {
-                CandidateLists.exact(distance, k, &nbr, &dst)
+                complete = CandidateLists.exact(distance, k, &nbr, &dst, shouldStop)
             }
+            if !complete { return nil }
         }
         self.init(k: k, count: n, neighbours: nbr, distances: dst)
     }
@@ -87,11 +96,12 @@ public struct CandidateLists: Sendable {
 
     @inlinable
     static func exact<Distance: SymmetricDistance>(
-        _ instance: Distance, _ k: Int, _ nbr: inout [Int32], _ dst: inout [Int32]
-    ) {
+        _ instance: Distance, _ k: Int, _ nbr: inout [Int32], _ dst: inout [Int32], _ shouldStop: () -> Bool
+    ) -> Bool {
         let n = instance.dimension
         var sel = Selection(k: k)
         for i in 0..<n {
+            if i & 1023 == 1023 && shouldStop() { return false }
             sel.reset()
             for j in 0..<n where j != i {
                 let d = instance.distance(i, j)
@@ -102,13 +112,15 @@ public struct CandidateLists: Sendable {
                 dst[i * k + r] = Int32(clamping: sel.dists[r])
             }
         }
+        return true
     }
 
     /// Grid search in Euclidean coordinate space; then ranks by the instance's own distance.
     @inlinable
     static func grid<Distance: SymmetricDistance>(
-        _ instance: Distance, xs: [Double], ys: [Double], _ k: Int, _ nbr: inout [Int32], _ dst: inout [Int32]
-    ) {
+        _ instance: Distance, xs: [Double], ys: [Double], _ k: Int, _ nbr: inout [Int32], _ dst: inout [Int32],
+        _ shouldStop: () -> Bool
+    ) -> Bool {
         let n = instance.dimension
         let minX = xs.min()!, maxX = xs.max()!, minY = ys.min()!, maxY = ys.max()!
         let width = max(maxX - minX, 1e-9), height = max(maxY - minY, 1e-9)
@@ -138,7 +150,10 @@ public struct CandidateLists: Sendable {
         // Search rings of cells around each point, exact within the ring radius.
         let searchK = k
         var sel = Selection(k: searchK)
+        var found: [(Int, Int32)] = []
+        found.reserveCapacity(searchK)
         for i in 0..<n {
+            if i & 1023 == 1023 && shouldStop() { return false }
             sel.reset()
             let (cx, cy) = cellOf(i)
             var ring = 0
@@ -170,9 +185,8 @@ public struct CandidateLists: Sendable {
                 if x0 <= 0 && y0 <= 0 && x1 >= cols - 1 && y1 >= rows - 1 { break }
                 ring += 1
             }
-            // Re-rank the found set by the instance's own distance.
-            var found: [(Int, Int32)] = []
-            found.reserveCapacity(sel.size)
+            // Re-rank the found set by the instance's own distance (one buffer for all nodes).
+            found.removeAll(keepingCapacity: true)
             for r in 0..<sel.size { found.append((instance.distance(i, Int(sel.nodes[r])), sel.nodes[r])) }
             found.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
             for r in 0..<k {
@@ -180,5 +194,6 @@ public struct CandidateLists: Sendable {
                 dst[i * k + r] = Int32(clamping: found[r].0)
             }
         }
+        return true
     }
 }

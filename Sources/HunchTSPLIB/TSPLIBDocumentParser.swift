@@ -115,7 +115,7 @@ package struct TSPLIBDocumentParser {
             case .edgeWeightFormat:
                 let value = try singleValue(parts, line: line.number)
                 guard let format = TSPLIBEdgeWeightFormat(rawValue: value) else {
-                    throw text.error(line.number, "unknown EDGE_WEIGHT_FORMAT \(value.debugDescription); expected one of "
+                    throw text.error(line.number, "unknown EDGE_WEIGHT_FORMAT \(TSPLIBText.quote(value)); expected one of "
                         + TSPLIBEdgeWeightFormat.allCases.map(\.rawValue).joined(separator: ", "))
                 }
                 edgeWeightFormat = Given(value: format, line: line.number)
@@ -126,14 +126,14 @@ package struct TSPLIBDocumentParser {
                         + "expected TWOD_COORDS or NO_COORDS")
                 }
                 guard let type = NodeCoordType(rawValue: value) else {
-                    throw text.error(line.number, "unknown NODE_COORD_TYPE \(value.debugDescription); "
+                    throw text.error(line.number, "unknown NODE_COORD_TYPE \(TSPLIBText.quote(value)); "
                         + "expected TWOD_COORDS or NO_COORDS")
                 }
                 nodeCoordType = Given(value: type, line: line.number)
             case .displayDataType:
                 let value = try singleValue(parts, line: line.number)
                 guard let type = DisplayDataType(rawValue: value) else {
-                    throw text.error(line.number, "unknown DISPLAY_DATA_TYPE \(value.debugDescription); "
+                    throw text.error(line.number, "unknown DISPLAY_DATA_TYPE \(TSPLIBText.quote(value)); "
                         + "expected COORD_DISPLAY, TWOD_DISPLAY or NO_DISPLAY")
                 }
                 displayDataType = Given(value: type, line: line.number)
@@ -293,6 +293,12 @@ package struct TSPLIBDocumentParser {
         }
     }
 
+    /// An overflowing number as a message shows it: its sign and digits (nothing else makes
+    /// an overflow), cut to 40 characters.
+    static func digits(_ number: String) -> String {
+        number.count > 40 ? String(number.prefix(40)) + "…" : number
+    }
+
     /// A positive integer value (CAPACITY, VEHICLES).
     private func positiveInteger(_ parts: TSPLIBKeyword.Line, line: Int, meaning: String) throws -> Int {
         let keyword = parts.keyword!.rawValue
@@ -309,7 +315,7 @@ package struct TSPLIBDocumentParser {
         case .value(let value):
             return value
         case .overflow:
-            throw text.error(line, "\(keyword) \(text.string(token)) is out of range; expected a positive integer "
+            throw text.error(line, "\(keyword) \(TSPLIBDocumentParser.digits(text.string(token))) is out of range; expected a positive integer "
                 + "up to \(Int.max)")
         case .invalid:
             throw text.error(line, "expected an integer \(keyword) (\(meaning)), found \(text.quote(token))")
@@ -369,7 +375,7 @@ package struct TSPLIBDocumentParser {
             if Self.unsupportedEdgeWeightTypes.contains(value) {
                 throw text.error(line, "EDGE_WEIGHT_TYPE \(value) is not supported; expected one of \(supported)")
             }
-            throw text.error(line, "unknown EDGE_WEIGHT_TYPE \(value.debugDescription); expected one of \(supported)")
+            throw text.error(line, "unknown EDGE_WEIGHT_TYPE \(TSPLIBText.quote(value)); expected one of \(supported)")
         }
         edgeWeightType = Given(value: type, line: line)
     }

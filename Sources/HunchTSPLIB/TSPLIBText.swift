@@ -31,8 +31,29 @@ package struct TSPLIBText {
     package func quote(_ range: Range<Int>) -> String {
         let limit = 60
         let cut = range.count > limit ? range.lowerBound..<(range.lowerBound + limit) : range
-        let text = string(cut).debugDescription
+        let text = TSPLIBText.escaped(string(cut))
         return range.count > limit ? text + "…" : text
+    }
+
+    /// A value already decoded, quoted the same way: escaped, cut to 60 characters.
+    package static func quote(_ value: String) -> String {
+        let limit = 60
+        return value.count > limit ? escaped(String(value.prefix(limit))) + "…" : escaped(value)
+    }
+
+    /// `debugDescription` escapes C0 controls and DEL; C1 controls (0x9B is a terminal's CSI)
+    /// and bidirectional overrides pass through it, so they are escaped here.
+    package static func escaped(_ value: String) -> String {
+        var text = ""
+        for scalar in value.debugDescription.unicodeScalars {
+            let v = scalar.value
+            if (0x80...0x9F).contains(v) || (0x2028...0x202E).contains(v) || (0x2066...0x2069).contains(v) || v == 0x200E || v == 0x200F {
+                text += "\\u{" + String(v, radix: 16, uppercase: true) + "}"
+            } else {
+                text.unicodeScalars.append(scalar)
+            }
+        }
+        return text
     }
 
     /// The text of a keyword or value, upper-cased for case-insensitive matching.

@@ -19,7 +19,7 @@ struct BenchCommand: ParsableCommand {
     @Argument(help: "A folder of instances, a MANIFEST.csv, or one instance file.")
     var source: String?
 
-    @Option(name: .long, help: "Search time per run, seconds.")
+    @Option(name: .long, parsing: .unconditional, help: "Search time per run, seconds.", transform: NumberArgument.seconds)
     var timeLimit: Double = 10
 
     @Option(name: .long, help: "Priors to run alone (comma-separated names of any family's priors), 'default' (each family's usual set) or 'none'.")
@@ -34,10 +34,10 @@ struct BenchCommand: ParsableCommand {
     @Option(name: .long, help: "LLM prior: the model name (else $HUNCH_LLM_MODEL).")
     var llmModel: String?
 
-    @Option(name: .long, help: "LLM prior: seconds per request attempt (else $HUNCH_LLM_TIMEOUT).")
+    @Option(name: .long, parsing: .unconditional, help: "LLM prior: seconds per request attempt (else $HUNCH_LLM_TIMEOUT).", transform: NumberArgument.seconds)
     var llmTimeout: Double?
 
-    @Option(name: .long, help: "LLM prior: seconds the model may take per instance.")
+    @Option(name: .long, parsing: .unconditional, help: "LLM prior: seconds the model may take per instance.", transform: NumberArgument.seconds)
     var llmLimit: Double = 60
 
     @Flag(name: .long, help: "LLM prior: ask the model even when its reply is cached.")
@@ -46,34 +46,34 @@ struct BenchCommand: ParsableCommand {
     @Option(name: .long, help: "Search policies to compare (comma-separated names or weights files).")
     var policies = "roulette"
 
-    @Option(name: .long, help: "Seeds per instance and policy (seeds F…F+N−1, F = --first-seed).")
+    @Option(name: .long, parsing: .unconditional, help: "Seeds per instance and policy (seeds F…F+N−1, F = --first-seed).")
     var seeds = 1
 
-    @Option(name: .long, help: "First search seed, so that a replication can run on fresh seeds.")
+    @Option(name: .long, parsing: .unconditional, help: "First search seed, so that a replication can run on fresh seeds.")
     var firstSeed = 1
 
-    @Option(name: .long, help: "GLPK time limit per instance, seconds.")
+    @Option(name: .long, parsing: .unconditional, help: "GLPK time limit per instance, seconds.", transform: NumberArgument.decimal)
     var exactLimit: Double = 60
 
-    @Option(name: .long, help: "Run GLPK on instances with at most this many nodes (0: never).")
+    @Option(name: .long, parsing: .unconditional, help: "Run GLPK on instances with at most this many nodes (0: never).")
     var exactMaxSize = 0
 
-    @Option(name: .long, help: "Held–Karp bound time limit per instance, seconds (0: skip).")
+    @Option(name: .long, parsing: .unconditional, help: "Held–Karp bound time limit per instance, seconds (0: skip).", transform: NumberArgument.decimal)
     var boundLimit: Double = 5
 
-    @Option(name: .long, help: "Skip instances larger than this.")
+    @Option(name: .long, parsing: .unconditional, help: "Skip instances larger than this.")
     var maxSize = Int.max
 
     @Option(name: .long, help: "Also generate random instances of these sizes (comma-separated) in the family of --problem (default: the first registered, tsp).")
     var generate: String?
 
-    @Option(name: .long, help: "Generated instances per size (seeds 1…N).")
+    @Option(name: .long, parsing: .unconditional, help: "Generated instances per size (seeds 1…N).")
     var generateCount = 1
 
     @Option(name: .long, help: "Folder for generated instances.")
     var generatedDir = "bench-generated"
 
-    @Option(name: .long, help: "Runs in parallel (1 keeps timings comparable).")
+    @Option(name: .long, parsing: .unconditional, help: "Runs in parallel (1 keeps timings comparable).")
     var jobs = 1
 
     @Option(name: .long, help: "Markdown report.")

@@ -14,7 +14,8 @@ struct ExactCommand: ParsableCommand {
     @Argument(help: "Instance file (any family; a problem of a multi-problem file as FILE#K).")
     var file: String
 
-    @Option(name: .long, help: "Wall-clock limit for the whole command, seconds.")
+    @Option(name: .long, parsing: .unconditional, help: "Wall-clock limit for the whole command, seconds.",
+            transform: NumberArgument.seconds)
     var timeLimit: Double = 60
 
     @Option(name: .long, help: "Start from this solution (family format or a JSON result) as the incumbent.")
@@ -43,14 +44,15 @@ struct ExactCommand: ParsableCommand {
         let clock = MonotonicClock()
         let start = clock.now()
         Interruption.installSignalHandlers()
-        try OutputPaths.checkWritable([out, svg].compactMap { $0 })
+        try OutputPaths.checkWritable([("--out", out), ("--svg", svg)].compactMap { option, path in path.map { (option, $0) } })
         let family = try Families.family(path: file, forced: problem)
         var request = ExactRequest(path: file, timeLimit: timeLimit, commandStart: start, clock: clock)
         request.initialPath = initial
         request.verbose = verbose
         var run = try family.exact(request)
-        if let out { try run.writeSolution(out) }
-        if let svg { try writeDrawing(run, to: svg) }
+        // A file that cannot be written never costs the result: it is printed all the same.
+        let (written, failures) = RunOutputs.write(run, file: file, out: out, svg: svg)
+        // time_s: the command's wall time, from its start to the printing of the result.
         run.record.timeSeconds = clock.now() - start
         let r = run.record
         if json {
@@ -62,14 +64,8 @@ struct ExactCommand: ParsableCommand {
             print("bound      \(Report.format(r.bound))  gap \(Report.percent(r.gap))")
             if let known = r.knownOptimum { print(Report.knownLine(known, proven: run.knownIsProven)) }
             print(String(format: "time       %.2f s (limit %g s)", r.timeSeconds, timeLimit))
-            for path in [out, svg].compactMap({ $0 }) { print("wrote      \(path)") }
+            for path in written { print("wrote      \(path)") }
         }
-    }
-
-    private func writeDrawing(_ run: FamilyRun, to path: String) throws {
-        guard let picture = run.drawing(Report.title(run.record)) else {
-            throw CLIError("\(file): nothing to draw for this instance")
-        }
-        try AtomicFile.write(picture, to: path)
+        try RunOutputs.finish(failures)
     }
 }

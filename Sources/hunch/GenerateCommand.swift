@@ -21,7 +21,7 @@ struct GenerateCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Family: \(Families.names.joined(separator: ", ")).", valueName: "family"))
     var family: String
 
-    @Option(name: .long, help: "Random seed.")
+    @Option(name: .long, parsing: .unconditional, help: "Random seed.", transform: NumberArgument.seed)
     var seed: UInt64 = 1
 
     @Option(name: .long, help: "Instance name (default: from the family and settings).")

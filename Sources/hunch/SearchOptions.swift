@@ -4,13 +4,15 @@ import HunchCore
 
 /// Options shared by every command that runs a search (solve, batch, bench).
 struct SearchOptions: ParsableArguments {
-    @Option(name: .long, help: "Wall-clock limit in seconds for the whole command (solve) or per instance (batch); default 10 unless --max-steps is given.")
+    @Option(name: .long, parsing: .unconditional,
+            help: "Wall-clock limit in seconds for the whole command (solve) or per instance (batch); default 10 unless --max-steps is given.",
+            transform: NumberArgument.seconds)
     var timeLimit: Double?
 
-    @Option(name: .long, help: "Stop after this many search steps (with a seed: reproducible).")
+    @Option(name: .long, parsing: .unconditional, help: "Stop after this many search steps (with a seed: reproducible).")
     var maxSteps: Int?
 
-    @Option(name: .long, help: "Construction heuristic giving the first solution (tsp: greedy, nearest-neighbour, space-filling-curve, farthest-insertion, cheapest-insertion, random), or llm (the model proposes a solution), or llm-choice (the model picks one of the family's heuristics).")
+    @Option(name: .long, help: ArgumentHelp("Construction heuristic giving the first solution, or llm (the model proposes a solution), or llm-choice (the model picks one of the family's heuristics). The family's priors, default first: " + Families.all.map { "\($0.name): \($0.priorNames.joined(separator: ", "))" }.joined(separator: "; ") + "."))
     var prior: String?
 
     @Option(name: .long, help: "LLM prior: the server's base URL, as OpenAI clients take it (else $HUNCH_LLM_URL, else http://127.0.0.1:8811/v1).")
@@ -22,7 +24,8 @@ struct SearchOptions: ParsableArguments {
     @Option(name: .long, help: "LLM prior: the API key (better: $HUNCH_LLM_API_KEY, which stays out of shell history). Never printed.")
     var llmApiKey: String?
 
-    @Option(name: .long, help: "LLM prior: seconds per request attempt (else $HUNCH_LLM_TIMEOUT).")
+    @Option(name: .long, parsing: .unconditional, help: "LLM prior: seconds per request attempt (else $HUNCH_LLM_TIMEOUT).",
+            transform: NumberArgument.seconds)
     var llmTimeout: Double?
 
     @Flag(name: .long, help: "LLM prior: ask the model even when its reply to the same prompt is cached.")
@@ -31,16 +34,16 @@ struct SearchOptions: ParsableArguments {
     @Flag(name: .long, help: "LLM prior: fail instead of falling back to the default prior when the model is unusable.")
     var requireLlm = false
 
-    @Option(name: .long, help: "Operator-selection policy: \(NamedPolicy.names.joined(separator: ", ")), or a weights file (.json) from `hunch train`; default: the family's (tsp: learned from 150 nodes, else roulette).")
+    @Option(name: .long, help: "Operator-selection policy: \(NamedPolicy.names.joined(separator: ", ")), or a weights file (.json) from `hunch train`; default: the family's (docs/commands.md says which).")
     var policy: String?
 
-    @Option(name: .long, help: "Trial acceptance: better (no worse than current) or threshold[:fraction]; default: the family's (tsp, jobshop: better; binpacking: threshold:0.002; packing3d: threshold:0.02).")
+    @Option(name: .long, help: "Trial acceptance: better (no worse than current), threshold[:fraction] (within a fraction of the best) or anneal:START:END (a threshold falling from START to END over the budget); default: the family's (docs/commands.md lists them).")
     var acceptance: String?
 
-    @Flag(name: .long, inversion: .prefixedNo, help: "Compute a lower bound (TSP: Held–Karp) when no optimum is known, for a proven gap.")
+    @Flag(name: .long, inversion: .prefixedNo, help: "Compute a bound that costs search time (where a family has one) when no optimum is known, for a proven gap.")
     var bound = true
 
-    @Option(name: .long, help: "Random seed; the same seed, input and --max-steps give the same answer.")
+    @Option(name: .long, parsing: .unconditional, help: "Random seed; the same seed, input and --max-steps give the same answer.", transform: NumberArgument.seed)
     var seed: UInt64 = 1
 
     @Option(name: .long, help: "The family's objective variant where it has several (packing3d: volume, the default, or containers: every box in as few containers as possible).")
@@ -53,12 +56,12 @@ struct SearchOptions: ParsableArguments {
         if let timeLimit, !(timeLimit > 0 && timeLimit.isFinite) {
             throw ValidationError("--time-limit must be a positive number of seconds")
         }
-        if let maxSteps, maxSteps < 0 { throw ValidationError("--max-steps must be ≥ 0") }
+        if let maxSteps, maxSteps < 0 { throw ValidationError("--max-steps must be a number of steps ≥ 0, found \(maxSteps)") }
         if let policy, !(NamedPolicy.names.contains(policy) || policy.hasSuffix(".json")) {
             throw ValidationError("unknown --policy '\(policy)'; expected one of: \(NamedPolicy.names.joined(separator: ", ")), or a weights file ending in .json")
         }
         if let acceptance, Acceptance(name: acceptance) == nil {
-            throw ValidationError("unknown --acceptance '\(acceptance)'; expected better, threshold or threshold:FRACTION")
+            throw ValidationError("unknown --acceptance '\(acceptance)'; expected better, threshold, threshold:FRACTION or anneal:START:END")
         }
     }
 

@@ -32,26 +32,22 @@ struct SolveCommand: ParsableCommand {
         let start = clock.now()
         Interruption.installSignalHandlers()
         let quiet = self.quiet || json
-        try OutputPaths.checkWritable([out, svg].compactMap { $0 })
+        try OutputPaths.checkWritable([("--out", out), ("--svg", svg)].compactMap { option, path in path.map { (option, $0) } })
         let family = try Families.family(path: file, forced: search.problem)
         var request = search.request(path: file, commandStart: start, stop: StopCondition(clock: clock))
         request.initialPath = initial
         request.requireDrawing = svg != nil
         request.progress = { ProgressLine.make(quiet: quiet, reference: $0) }
         var run = try family.solve(request)
-        if let out { try run.writeSolution(out) }
-        if let svg {
-            guard let picture = run.drawing(Report.title(run.record)) else {
-                throw CLIError("\(file): nothing to draw for this instance (e.g. EXPLICIT TSP without DISPLAY_DATA_SECTION)")
-            }
-            try AtomicFile.write(picture, to: svg)
-        }
+        // A file that cannot be written never costs the result: it is printed all the same.
+        let (written, failures) = RunOutputs.write(run, file: file, out: out, svg: svg)
+        // time_s: the command's wall time, from its start to the printing of the result.
         run.record.timeSeconds = clock.now() - start
         if json {
             print(run.record.jsonLine())
         } else {
-            print(Report.text(run.record, headline: run.headline, knownIsProven: run.knownIsProven,
-                              outputs: [out, svg].compactMap { $0 }))
+            print(Report.text(run.record, headline: run.headline, knownIsProven: run.knownIsProven, outputs: written))
         }
+        try RunOutputs.finish(failures)
     }
 }

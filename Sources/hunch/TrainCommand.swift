@@ -20,55 +20,55 @@ struct TrainCommand: ParsableCommand {
     @Option(name: .long, help: "Train on these instance files (a folder) instead of generated ones.")
     var instances: String?
 
-    @Option(name: .long, help: "Smallest generated instance (default: the family's; tsp 100 nodes).")
+    @Option(name: .long, parsing: .unconditional, help: "Smallest generated instance (default: the family's; tsp 100 nodes).")
     var minSize: Int?
 
-    @Option(name: .long, help: "Largest generated instance (default: the family's; tsp 2000 nodes).")
+    @Option(name: .long, parsing: .unconditional, help: "Largest generated instance (default: the family's; tsp 2000 nodes).")
     var maxSize: Int?
 
-    @Option(name: .long, help: "Episode budget: work units per size unit (tsp: per node, default 400; jobshop: per operation; binpacking: per item).")
+    @Option(name: .long, parsing: .unconditional, help: "Episode budget: work units per size unit (tsp: per node, default 400; jobshop: per operation; binpacking: per item).")
     var workPerNode: Int?
 
-    @Option(name: .long, help: "Episode budget: work units per episode whatever the size (tsp: overrides --work-per-node, ~25 million per CPU second; packing3d: decodes per episode).")
+    @Option(name: .long, parsing: .unconditional, help: "Episode budget: work units per episode whatever the size (tsp: overrides --work-per-node, ~25 million per CPU second; packing3d: decodes per episode).")
     var workPerEpisode: Int?
 
-    @Option(name: .long, help: "Entropy bonus weight (keeps the policy from collapsing onto one operator too early).")
+    @Option(name: .long, parsing: .unconditional, help: "Entropy bonus weight (keeps the policy from collapsing onto one operator too early).", transform: NumberArgument.decimal)
     var entropyBonus = 0.001
 
-    @Option(name: .long, help: "Episodes in total.")
+    @Option(name: .long, parsing: .unconditional, help: "Episodes in total.")
     var episodes = 400
 
-    @Option(name: .long, help: "Episodes per update (pgpe: two per perturbation pair, each pair on its own instance).")
+    @Option(name: .long, parsing: .unconditional, help: "Episodes per update (pgpe: two per perturbation pair, each pair on its own instance).")
     var batchSize = 16
 
-    @Option(name: .long, help: "Distinct instances per update (episodes are spread over them).")
+    @Option(name: .long, parsing: .unconditional, help: "Distinct instances per update (episodes are spread over them).")
     var instancesPerBatch = 4
 
-    @Option(name: .long, help: "Credit assignment: each step is credited with its reward minus its work at the episode's average rate; 0 = that alone (default), up to 1 = plus the discounted credits of the steps after it.")
+    @Option(name: .long, parsing: .unconditional, help: "Credit assignment: each step is credited with its reward minus its work at the episode's average rate; 0 = that alone (default), up to 1 = plus the discounted credits of the steps after it.", transform: NumberArgument.decimal)
     var discount = 0.0
 
-    @Option(name: .long, help: "Adam learning rate (default: reinforce 0.02, pgpe 0.1).")
+    @Option(name: .long, parsing: .unconditional, help: "Adam learning rate (default: reinforce 0.02, pgpe 0.1).", transform: NumberArgument.decimal)
     var learningRate: Double?
 
     @Option(name: .long, help: "Training method: reinforce (per-step policy gradient) or pgpe (parameter-exploring policy gradient: pairs of perturbed linear policies on the same instance, compared by final objective).")
     var method = "reinforce"
 
-    @Option(name: .long, help: "pgpe: standard deviation of the parameter perturbations at the start.")
+    @Option(name: .long, parsing: .unconditional, help: "pgpe: standard deviation of the parameter perturbations at the start.", transform: NumberArgument.decimal)
     var sigma = 1.0
 
-    @Option(name: .long, help: "pgpe: standard deviation at the end (linear decay; default: --sigma).")
+    @Option(name: .long, parsing: .unconditional, help: "pgpe: standard deviation at the end (linear decay; default: --sigma).", transform: NumberArgument.decimal)
     var finalSigma: Double?
 
     @Option(name: .long, help: "Network: linear or mlp.")
     var architecture = "mlp"
 
-    @Option(name: .long, help: "Hidden units of the MLP.")
+    @Option(name: .long, parsing: .unconditional, help: "Hidden units of the MLP.")
     var hidden = 16
 
-    @Option(name: .long, help: "Random seed.")
+    @Option(name: .long, parsing: .unconditional, help: "Random seed.", transform: NumberArgument.seed)
     var seed: UInt64 = 1
 
-    @Option(name: .long, help: "Parallel episodes (default: cores).")
+    @Option(name: .long, parsing: .unconditional, help: "Parallel episodes (default: cores).")
     var jobs = ProcessInfo.processInfo.activeProcessorCount
 
     @Option(name: .long, help: "Where to write the weights (JSON).")
@@ -83,19 +83,19 @@ struct TrainCommand: ParsableCommand {
     @Option(name: .long, help: "Skip training: validate this weights file instead.")
     var weights: String?
 
-    @Option(name: .customLong("validate"), help: "After training, compare the policy with the baselines on this many held-out generated instances (0: skip).")
+    @Option(name: .customLong("validate"), parsing: .unconditional, help: "After training, compare the policy with the baselines on this many held-out generated instances (0: skip).")
     var validationInstances = 0
 
-    @Option(name: .long, help: "Validation: search seeds per instance.")
+    @Option(name: .long, parsing: .unconditional, help: "Validation: search seeds per instance.")
     var validateSeeds = 2
 
-    @Option(name: .long, help: "Validation: CPU seconds per run (a stand-in for equal wall time that a busy machine does not skew).")
+    @Option(name: .long, parsing: .unconditional, help: "Validation: CPU seconds per run (a stand-in for equal wall time that a busy machine does not skew).", transform: NumberArgument.seconds)
     var validateSeconds = 1.0
 
     @Option(name: .long, help: "Validation: policies to compare (names or weights files); 'learned' is the trained or --weights policy.")
     var validatePolicies = "uniform,roulette,fixed,learned"
 
-    @Option(name: .long, help: "Validation: seed of the held-out instances (distinct from the training stream whatever --seed).")
+    @Option(name: .long, parsing: .unconditional, help: "Validation: seed of the held-out instances (distinct from the training stream whatever --seed).", transform: NumberArgument.seed)
     var validateSeed: UInt64 = 0xC0FFEE
 
     func validate() throws {

@@ -59,7 +59,8 @@ final class PackingCommandTests: XCTestCase {
         XCTAssertNotNil(json["known_optimum"] as? Double, "the manifest's best-known utilisation for BR1-3")
         let raw = try XCTUnwrap((json["solution"] as? [String: Any])?["placements"] as? [[String: Int]])
         let plan = PackingPlan(placements: raw.map {
-            Placement(type: $0["type"]!, x: $0["x"]!, y: $0["y"]!, z: $0["z"]!, lx: $0["lx"]!, ly: $0["ly"]!, lz: $0["lz"]!)
+            Placement(type: $0["type"]!, x: $0["x"]!, y: $0["y"]!, z: $0["z"]!, lx: $0["lx"]!, ly: $0["ly"]!, lz: $0["lz"]!,
+                      nx: $0["nx"] ?? 1, ny: $0["ny"] ?? 1, nz: $0["nz"] ?? 1)
         })
         let instance = try ThpackReader.read(path: file, problem: 3)
         XCTAssertNoThrow(try PlacementValidation.check(plan, instance: instance, requireFullSupport: true))
@@ -100,10 +101,11 @@ final class PackingCommandTests: XCTestCase {
         for container in containers {
             let raw = try XCTUnwrap(container["placements"] as? [[String: Int]])
             let plan = PackingPlan(placements: raw.map {
-                Placement(type: $0["type"]!, x: $0["x"]!, y: $0["y"]!, z: $0["z"]!, lx: $0["lx"]!, ly: $0["ly"]!, lz: $0["lz"]!)
+                Placement(type: $0["type"]!, x: $0["x"]!, y: $0["y"]!, z: $0["z"]!, lx: $0["lx"]!, ly: $0["ly"]!, lz: $0["lz"]!,
+                      nx: $0["nx"] ?? 1, ny: $0["ny"] ?? 1, nz: $0["nz"] ?? 1)
             })
             XCTAssertNoThrow(try PlacementValidation.check(plan, instance: instance, requireFullSupport: true))
-            for p in plan.placements { loaded[p.type] += 1 }
+            for p in plan.placements { loaded[p.type] += p.boxCount }
         }
         XCTAssertEqual(loaded, instance.boxTypes.map(\.quantity), "every box exactly once")
         let other = try CLI.run(["solve", CLI.instance("ft06.txt", family: "jssp"), "--objective", "containers", "--max-steps", "1"])

@@ -15,7 +15,7 @@ final class Packing3DContainersObjectiveTests: XCTestCase {
         var counts = [Int](repeating: 0, count: instance.boxTypes.count)
         for plan in outcome.containerPlans {
             try PlacementValidation.check(plan, instance: instance, requireFullSupport: true)
-            for p in plan.placements { counts[p.type] += 1 }
+            for p in plan.placements { counts[p.type] += p.boxCount }
         }
         XCTAssertEqual(counts, instance.boxTypes.map(\.quantity))
         XCTAssertGreaterThanOrEqual(outcome.containerPlans.count, outcome.containerLowerBound)
@@ -38,7 +38,7 @@ final class Packing3DContainersObjectiveTests: XCTestCase {
         for action in 0..<Packing3DSearchState.operators.count {
             state.beginTrial()
             _ = state.apply(action: action, rng: &rng, stop: stop)
-            XCTAssertEqual(state.containerPlans.reduce(0) { $0 + $1.placements.count }, instance.boxCount)
+            XCTAssertEqual(state.containerPlans.reduce(0) { $0 + $1.boxCount }, instance.boxCount)
             state.rollbackTrial()
             XCTAssertEqual(state.containerPlans, before)
             XCTAssertEqual(state.objective, objective)

@@ -92,7 +92,7 @@ final class Packing3DSearchStateTests: XCTestCase {
         let outcome = Packing3DSolver.solve(instance, options: Packing3DSolveOptions(), policy: &policy,
                                             stop: StopCondition(maxSteps: 1_000_000, interruption: Interruption()))
         XCTAssertTrue(outcome.everythingPacked)
-        XCTAssertEqual(outcome.plan.placements.count, 11)
+        XCTAssertEqual(outcome.plan.boxCount, 11)
         XCTAssertLessThan(outcome.statistics.steps, 1_000_000)
     }
 

@@ -61,7 +61,7 @@ final class ThpackReaderTests: XCTestCase {
     func testBadInputNamesTheLine() {
         expectError(good.replacingOccurrences(of: " 110 0 43", with: " 110 0 4x3"), line: 6, containing: "integer")
         expectError(good.replacingOccurrences(of: " 110 0 43 1", with: " 110 0 43 2"), line: 6, containing: "flag fw")
-        expectError(good.replacingOccurrences(of: " 2\n 1 108", with: " 3\n 1 108"), line: 7, containing: "end of file")
+        expectError(good.replacingOccurrences(of: " 2\n 1 108", with: " 3\n 1 108"), line: 6, containing: "end of the file")
         expectError(good.replacingOccurrences(of: " 2 110", with: " 5 110"), line: 6, containing: "box type id 2")
         expectError(good.replacingOccurrences(of: " 1 2502505", with: " 4 2502505"), line: 2, containing: "problem number 1")
         expectError(good.replacingOccurrences(of: "108 0 76 0 30 1", with: "108 0 76 0 300 1"), line: 5,

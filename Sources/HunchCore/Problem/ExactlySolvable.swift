@@ -61,16 +61,19 @@ public enum ExactPipeline<P: ExactlySolvable> {
     public static func solve(_ request: ExactRequest) throws -> SolveOutcome<P> {
         let clock = request.clock
         try request.familyOptions.checkObjective(family: P.name, allowed: P.objectiveVariants)
+        let budget = SolveBudget(commandStart: request.commandStart, limit: request.timeLimit)
         let instance = try P.read(path: request.path)
-        let context = P.exactContext(try P.context(instance, options: request.familyOptions))
+        try budget.checkNotExceeded("reading the instance", at: clock.now(), path: request.path)
+        let context = P.exactContext(try budget.prepare(P.self, instance, options: request.familyOptions, path: request.path,
+                                                        stop: StopCondition(clock: clock)))
+        try budget.checkNotExceeded("reading and preparing the instance", at: clock.now(), path: request.path)
         let sense = P.sense(context)
         let known = !P.knownValueApplies(context) ? nil : request.known ?? P.statedOptimum(instance).map { KnownValue(value: $0, proven: false) }
-        let budget = SolveBudget(commandStart: request.commandStart, limit: request.timeLimit)
 
         var incumbent: P.Solution?
         var source: String?
         if let path = request.initialPath {
-            let solution = try P.readSolution(path: path, instance, context)
+            let solution = try SolutionJSON.naming(path) { try P.readSolution(path: path, instance, context) }
             do { try P.validate(solution, instance, context) } catch { throw ProblemError("\(path): \(error)") }
             (incumbent, source) = (solution, "initial")
         } else if let value = request.initialSolution, let solution = try? P.decode(value, instance, context),

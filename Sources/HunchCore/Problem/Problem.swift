@@ -56,6 +56,10 @@ public protocol Problem {
     static var objectiveVariants: [String] { get }
     /// Family options (`--objective`, …) and the instance give the solve's context.
     static func context(_ instance: Instance, options: FamilyOptions) throws -> Context
+    /// The same within the command's limit: a family whose context is long to build (TSP's
+    /// candidate lists on a million nodes) watches `stop` and throws `PreparationStopped` when
+    /// it says stop; by default, `context(_:options:)`.
+    static func context(_ instance: Instance, options: FamilyOptions, stop: StopCondition) throws -> Context
     static func sense(_ context: Context) -> ObjectiveSense
     /// False when a manifest's known value measures something else than this context's objective.
     static func knownValueApplies(_ context: Context) -> Bool
@@ -128,7 +132,16 @@ public protocol Problem {
 /// The empty context of families that need none.
 public struct NoContext: Sendable { public init() {} }
 
+/// Thrown by a family's `context(_:options:stop:)` when the stop condition ended it: the pipeline
+/// then says that the instance could not be prepared within the limit.
+public struct PreparationStopped: Error, Sendable {
+    public init() {}
+}
+
 extension Problem {
+    public static func context(_ instance: Instance, options: FamilyOptions, stop: StopCondition) throws -> Context {
+        try context(instance, options: options)
+    }
     public static var aliases: [String] { [] }
     public static var objectiveVariants: [String] { [] }
     public static func addresses(inFile path: String) throws -> [String] { [path] }

@@ -14,4 +14,14 @@ public enum SolutionJSON {
         }
         return value["solution"] ?? value
     }
+
+    /// Runs `body` (a family reading a solution file) so that its error names `path`: errors
+    /// that already start with it pass unchanged, others get `path: ` in front.
+    public static func naming<T>(_ path: String, _ body: () throws -> T) throws -> T {
+        do { return try body() } catch {
+            let message = "\(error)"
+            if message.hasPrefix(path) { throw error }
+            throw ProblemError("\(path): \(message)")
+        }
+    }
 }

@@ -17,14 +17,41 @@ public struct SolveBudget: Sendable {
         self.limit = limit
     }
 
-    /// Seconds kept back for validation and output on an instance of `size` units.
+    /// Seconds kept back for validation and output on an instance of `size` units: 50 ms plus
+    /// 1 µs per unit (validating and writing a million items takes a few tenths of a second),
+    /// at most a quarter of the limit.
     public static func reserve(size: Int, limit: Double) -> Double {
-        min(0.05 + Double(size) * 3e-6, limit * 0.1)
+        min(0.05 + Double(size) * 1e-6, limit * 0.25)
+    }
+
+    /// Throws when the command's limit has already passed at `now` — after reading or preparing
+    /// the instance (`what`: "reading the instance") — instead of going on to construct and
+    /// search past the limit: the limit covers reading, and a user told at once can raise it.
+    public func checkNotExceeded(_ what: String, at now: Double, path: String) throws {
+        guard let limit, now - commandStart > limit else { return }
+        let took = now - commandStart
+        throw ProblemError(String(format: "%@: %@ took %.2f s, more than the time limit of %g s: nothing was solved (raise --time-limit)",
+                                  path, what, took, limit))
     }
 
     /// The search deadline on an instance of `size` units, or nil without a limit.
     public func searchDeadline(size: Int) -> Double? {
         limit.map { commandStart + $0 - SolveBudget.reserve(size: size, limit: $0) }
+    }
+
+    /// The family's context, built within the command's limit (`Problem.context(_:options:stop:)`):
+    /// when it cannot be, the error says so at once instead of running on past the limit. Ctrl-C
+    /// does not stop it: the solve then goes on to a first solution and prints it, as a solve
+    /// interrupted later does.
+    public func prepare<P: Problem>(_ family: P.Type, _ instance: P.Instance, options: FamilyOptions, path: String,
+                                    stop: StopCondition) throws -> P.Context {
+        let hard = StopCondition(deadline: limit.map { commandStart + $0 }, clock: stop.clock, interruption: Interruption())
+        do {
+            return try P.context(instance, options: options, stop: hard)
+        } catch is PreparationStopped {
+            try checkNotExceeded("reading and preparing the instance", at: max(stop.clock.now(), commandStart + (limit ?? 0) + 1e-9), path: path)
+            throw ProblemError("\(path): preparing the instance was stopped")
+        }
     }
 
     /// Seconds left of the command at `now`, or nil without a limit.

@@ -7,15 +7,17 @@ public enum SolvePipeline<P: Problem> {
         let clock = request.stop.clock
         let settings = request.settings
         try settings.familyOptions.checkObjective(family: P.name, allowed: P.objectiveVariants)
+        let budget = SolveBudget(commandStart: request.commandStart, limit: settings.timeLimit)
         let instance = try P.read(path: request.path)
-        let context = try P.context(instance, options: settings.familyOptions)
+        try budget.checkNotExceeded("reading the instance", at: clock.now(), path: request.path)
+        let context = try budget.prepare(P.self, instance, options: settings.familyOptions, path: request.path, stop: request.stop)
+        try budget.checkNotExceeded("reading and preparing the instance", at: clock.now(), path: request.path)
         let sense = P.sense(context)
         let size = P.size(instance)
         let known = !P.knownValueApplies(context) ? nil : request.known ?? P.statedOptimum(instance).map { KnownValue(value: $0, proven: false) }
         if request.requireDrawing, let reason = P.cannotDraw(instance) {
             throw ProblemError("\(request.path): \(reason); drop --svg")
         }
-        let budget = SolveBudget(commandStart: request.commandStart, limit: settings.timeLimit)
         var stop = request.stop
         if let deadline = budget.searchDeadline(size: size) { stop.deadline = deadline }
         stop.maxSteps = settings.maxSteps
@@ -25,7 +27,7 @@ public enum SolvePipeline<P: Problem> {
         var details: [String: JSONValue] = [:]
         var start: (solution: P.Solution, label: String)?
         if let path = request.initialPath {
-            let solution = try P.readSolution(path: path, instance, context)
+            let solution = try SolutionJSON.naming(path) { try P.readSolution(path: path, instance, context) }
             do { try P.validate(solution, instance, context) } catch {
                 throw ProblemError("\(path): \(error)")
             }
@@ -52,63 +54,92 @@ public enum SolvePipeline<P: Problem> {
         // A bound: cheap ones always; one that costs search time only when no optimum is known.
         var bound: Double?
         if P.boundIsCheap {
-            bound = P.bound(instance, context, budget: nil, incumbent: nil, stop: request.stop)
+            // Cheap, but not free on a hostile instance: it stops at the search deadline too.
+            bound = P.bound(instance, context, budget: nil, incumbent: nil, stop: stop)
         } else if settings.bound && known == nil && !request.priorOnly {
             bound = P.bound(instance, context, budget: budget.boundBudget(at: clock.now()), incumbent: nil, stop: request.stop)
         }
 
-        var rng = SeededGenerator(seed: settings.seed)
-        let first = start ?? P.construct(prior: priorName, instance, context, rng: &rng, stop: stop)
-        var priorLabel = first.label
-        if case .string(let label)? = details.removeValue(forKey: "llm_choice_label") { priorLabel = label }
-
         var record = SolveRecord(problem: P.name, instance: request.path, status: .feasible, timeSeconds: 0)
         record.seed = settings.seed
-        record.prior = priorLabel
-        record.initialObjective = P.objective(first.solution, instance, context)
-        var solution = first.solution
+        let solution: P.Solution
         if request.priorOnly {
+            var rng = SeededGenerator(seed: settings.seed)
+            let first = start ?? P.construct(prior: priorName, instance, context, rng: &rng, stop: stop)
+            solution = first.solution
+            record.prior = first.label
+            record.initialObjective = P.objective(solution, instance, context)
             record.steps = 0
         } else {
             var policy = try PolicyChoice.make(settings.policy ?? P.defaultPolicy(instance), family: P.name,
                                                operators: P.operatorNames, featureCount: P.featureCount,
                                                bundled: P.bundledPolicy)
             let acceptance = settings.acceptance ?? P.defaultAcceptance(context)
-            let target = targets(known: known, bound: bound).compactMap { P.searchTarget($0, instance, context) }.max()
-            let stats: SearchStatistics
-            if targets(known: known, bound: bound).contains(where: { reaches(record.initialObjective!, $0, sense) }) {
-                // The start is already proven optimal: nothing to search.
-                stats = .notRun(operatorNames: P.operatorNames, objective: record.initialObjective!)
-            } else {
-                let state = P.makeState(instance, start: first.solution, context, rng: &rng)
-                let observer = request.progress?(known?.value)
-                stats = LocalSearch(acceptance: acceptance, targetObjective: target)
-                    .run(state: state, policy: &policy, stop: stop, rng: &rng, observer: observer)
-                observer?.searchDidFinish()
-                let found = P.solution(of: state, instance, context)
-                // A start is a promise: never return worse than it.
-                if !sense.isBetter(record.initialObjective!, than: P.objective(found, instance, context)) {
-                    solution = found
-                }
-            }
+            let outcome = search(instance, context, start: start, prior: priorName, seed: settings.seed, acceptance: acceptance,
+                                 targets: targets(known: known, bound: bound), policy: &policy, stop: stop,
+                                 observer: request.progress?(known?.value))
+            solution = outcome.solution
+            record.prior = outcome.label
+            record.initialObjective = outcome.startObjective
             record.policy = policy.name
-            record.steps = stats.steps
-            record.stopReason = stats.stopReason.rawValue
+            record.steps = outcome.statistics.steps
+            record.stopReason = outcome.statistics.stopReason.rawValue
             record.timeLimit = settings.timeLimit
             record.maxSteps = settings.maxSteps
             details["acceptance"] = .string(acceptance.name)
-            details["descent_objective"] = .double(stats.descentObjective)
-            details["time_to_best_s"] = .double(stats.timeToBest)
-            details["operators"] = stats.operatorDetails
+            details["descent_objective"] = .double(outcome.statistics.descentObjective)
+            details["time_to_best_s"] = .double(outcome.statistics.timeToBest)
+            details["operators"] = outcome.statistics.operatorDetails
         }
+        if case .string(let label)? = details.removeValue(forKey: "llm_choice_label") { record.prior = label }
         do { try P.validate(solution, instance, context) } catch {
             throw ProblemError("\(request.path): internal error: the solution does not validate: \(error)")
         }
         finish(&record, solution: solution, instance: instance, context: context, known: known, bound: bound)
-        record.details = details.merging(P.details(solution, instance, context)) { a, _ in a }
+        record.details = details.merging(P.details(solution, instance, context)) { a, _ in a }.merging(record.details ?? [:]) { a, _ in a }
         record.timeSeconds = clock.now() - request.commandStart
         return SolveOutcome(record: record, instance: instance, context: context, solution: solution,
                             knownIsProven: known?.proven == true)
+    }
+
+    /// The search alone, in memory: from `start` (else the named prior's solution, built with the
+    /// seed's generator), under `stop`, never worse than the start; it stops at once when the start
+    /// reaches one of `targets` (natural units: a proven optimum, a bound), else when the search does.
+    public static func search<Policy: OperatorPolicy>(
+        _ instance: P.Instance, _ context: P.Context, start given: (solution: P.Solution, label: String)? = nil,
+        prior: String? = nil, seed: UInt64 = 1, acceptance: Acceptance? = nil, targets: [Double] = [],
+        policy: inout Policy, stop: StopCondition, observer: SearchObserver? = nil
+    ) -> SearchOutcome<P> {
+        let sense = P.sense(context)
+        var rng = SeededGenerator(seed: seed)
+        let first = given ?? P.construct(prior: prior ?? P.defaultPrior, instance, context, rng: &rng, stop: stop)
+        let startObjective = P.objective(first.solution, instance, context)
+        if targets.contains(where: { sense.meets(startObjective, bound: $0) }) {
+            // The start is already proven optimal: nothing to search.
+            return SearchOutcome(solution: first.solution, objective: startObjective, startObjective: startObjective,
+                                 label: first.label, statistics: .notRun(operatorNames: P.operatorNames, objective: startObjective))
+        }
+        if stop.timeIsUp() {
+            // The start took the whole budget (a huge instance, or Ctrl-C): no search state to build.
+            var stats = SearchStatistics.notRun(operatorNames: P.operatorNames, objective: startObjective)
+            stats.stopReason = stop.interruption.isRequested ? .interrupted : .timeLimit
+            return SearchOutcome(solution: first.solution, objective: startObjective, startObjective: startObjective,
+                                 label: first.label, statistics: stats)
+        }
+        let state = P.makeState(instance, start: first.solution, context, rng: &rng)
+        let target = targets.compactMap { P.searchTarget($0, instance, context) }.max()
+        let stats = LocalSearch(acceptance: acceptance ?? P.defaultAcceptance(context), targetObjective: target)
+            .run(state: state, policy: &policy, stop: stop, rng: &rng, observer: observer)
+        observer?.searchDidFinish()
+        let found = P.solution(of: state, instance, context)
+        let objective = P.objective(found, instance, context)
+        // A start is a promise: never return worse than it.
+        if sense.isBetter(startObjective, than: objective) {
+            return SearchOutcome(solution: first.solution, objective: startObjective, startObjective: startObjective,
+                                 label: first.label, statistics: stats)
+        }
+        return SearchOutcome(solution: found, objective: objective, startObjective: startObjective, label: first.label,
+                             statistics: stats)
     }
 
     /// Fills the objective, the references, the gap and the status of a validated solution.
@@ -123,6 +154,12 @@ public enum SolvePipeline<P: Problem> {
         record.bound = bound
         record.gap = sense.gap(objective: objective, reference: known?.value ?? bound)
         if targets(known: known, bound: bound).contains(where: { reaches(objective, $0, sense) }) { record.status = .optimal }
+        if let known, known.proven, sense.isBetter(objective, than: known.value) {
+            // Better than a proven optimum: the published value is for another variant of the
+            // problem (a fixed fleet, say). Not a proof of anything; said in the record.
+            record.status = bound.map { sense.meets(objective, bound: $0) } == true ? .optimal : .feasible
+            record.details = (record.details ?? [:]).merging(["beats_known_optimum": .bool(true)]) { a, _ in a }
+        }
         record.solution = P.encode(solution, instance, context)
     }
 
@@ -170,16 +207,21 @@ public enum SolvePipeline<P: Problem> {
     /// A short search from the default prior, for an exact solver's incumbent.
     public static func quickSolution(_ instance: P.Instance, _ context: P.Context, seconds: Double,
                                      clock: any SearchClock) -> P.Solution {
-        let stop = StopCondition(deadline: clock.now() + seconds, clock: clock)
-        var rng = SeededGenerator(seed: 1)
-        let first = P.construct(prior: P.defaultPrior, instance, context, rng: &rng, stop: stop).solution
-        let state = P.makeState(instance, start: first, context, rng: &rng)
         var policy = NamedPolicy.roulette(RoulettePolicy())
-        _ = LocalSearch(acceptance: P.defaultAcceptance(context)).run(state: state, policy: &policy, stop: stop, rng: &rng)
-        let found = P.solution(of: state, instance, context)
-        let sense = P.sense(context)
-        return sense.isBetter(P.objective(first, instance, context), than: P.objective(found, instance, context)) ? first : found
+        return search(instance, context, policy: &policy,
+                      stop: StopCondition(deadline: clock.now() + seconds, clock: clock)).solution
     }
+}
+
+/// What the search alone produced.
+public struct SearchOutcome<P: Problem> {
+    public var solution: P.Solution
+    public var objective: Double
+    /// The start's objective (the prior's, or the given solution's).
+    public var startObjective: Double
+    /// The prior's effective name, or the given start's label (`initial`, `llm`…).
+    public var label: String
+    public var statistics: SearchStatistics
 }
 
 extension Problem {

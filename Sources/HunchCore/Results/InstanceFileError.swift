@@ -36,12 +36,16 @@ extension InstanceFileError: LocalizedError {
 
 extension InstanceFileError {
     /// A token as an error message may quote it: at most 40 characters, control characters
-    /// escaped, so a hostile file cannot flood or drive the terminal.
+    /// (C0, DEL, C1) escaped as `\xNN` and line separators and bidirectional overrides as
+    /// `\u{NNNN}`, so a hostile file cannot flood or drive the terminal or split the message.
     public static func excerpt(_ token: Substring, limit: Int = 40) -> String {
         var out = ""
         for scalar in token.unicodeScalars.prefix(limit) {
-            if scalar.value < 0x20 || scalar.value == 0x7F {
-                out += String(format: "\\x%02X", scalar.value)
+            let v = scalar.value
+            if v < 0x20 || (0x7F...0x9F).contains(v) {
+                out += String(format: "\\x%02X", v)
+            } else if (0x2028...0x202E).contains(v) || (0x2066...0x2069).contains(v) || v == 0x200E || v == 0x200F {
+                out += String(format: "\\u{%04X}", v)
             } else {
                 out.unicodeScalars.append(scalar)
             }

@@ -58,16 +58,25 @@ public struct SolveRecord: Codable, Sendable {
 
     /// The record as one line of compact JSON with sorted keys (nil fields appear as null only
     /// for the core keys, so scripts can rely on them).
+    ///
+    /// The small fields go through `JSONEncoder`; the solution and the details, which may hold a
+    /// million numbers, are written directly (`JSONValue.jsonString`), so the output of a large
+    /// instance stays within its time limit.
     public func jsonLine() -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(self)) ?? Data("{}".utf8)
-        var object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] ?? [:]
-        for key in SolveRecord.alwaysPresentKeys where object[key] == nil {
-            object[key] = NSNull()
+        var head = self
+        head.solution = nil
+        head.details = nil
+        var object: [String: JSONValue] = [:]
+        if let data = try? JSONEncoder().encode(head),
+           case .object(let fields)? = try? JSONDecoder().decode(JSONValue.self, from: data) {
+            object = fields
         }
-        let out = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? data
-        return String(decoding: out, as: UTF8.self)
+        for key in SolveRecord.alwaysPresentKeys where object[key] == nil {
+            object[key] = .null
+        }
+        object["solution"] = solution ?? .null
+        if let details { object["details"] = .object(details) }
+        return JSONValue.object(object).jsonString()
     }
 
     /// Relative gap of `objective` above `reference` (minimisation), nil when undefined.

@@ -27,8 +27,25 @@ struct ArcFlowGraph {
     /// Loss arc leaving each load (−1: none).
     private(set) var lossArc: [Int] = []
 
-    /// Builds the graph; nil when it would have more than `maxArcs` arcs.
-    init?(_ instance: BinPackingInstance, maxArcs: Int) {
+    enum Built {
+        case built(ArcFlowGraph)
+        case tooLarge
+        case outOfTime
+    }
+
+    /// Builds the graph, watching `timeUp` every 65,536 arcs.
+    static func build(_ instance: BinPackingInstance, maxArcs: Int, timeUp: () -> Bool) -> Built {
+        var outOfTime = false
+        let graph = ArcFlowGraph(instance, maxArcs: maxArcs) {
+            if timeUp() { outOfTime = true }
+            return outOfTime
+        }
+        if let graph { return .built(graph) }
+        return outOfTime ? .outOfTime : .tooLarge
+    }
+
+    /// Builds the graph; nil when it would have more than `maxArcs` arcs, or when `stop` says so.
+    init?(_ instance: BinPackingInstance, maxArcs: Int, stop: () -> Bool = { false }) {
         capacity = instance.capacity
         var byWeight: [Int: [Int]] = [:]
         for (i, w) in instance.weights.enumerated() { byWeight[w, default: []].append(i) }
@@ -55,6 +72,7 @@ struct ArcFlowGraph {
                         arcIndex[a * typeCount + t] = arcs.count
                         arcs.append(Arc(tail: a, head: b, type: t))
                         if arcs.count > maxArcs { return nil }
+                        if arcs.count & 0xFFFF == 0 && stop() { return nil }
                         if !reachable[b] { reachable[b] = true; reached.append(b) }
                     }
                     k += 1

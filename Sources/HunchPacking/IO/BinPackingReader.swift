@@ -1,4 +1,5 @@
 import Foundation
+import HunchCore
 
 /// Reads 1D bin-packing instances.
 ///
@@ -22,14 +23,14 @@ public enum BinPackingReader {
     /// Reads `path`, or problem K of an OR-Library file given as `path#K`.
     public static func read(path: String) throws -> BinPackingInstance {
         let (file, problem) = splitProblemSuffix(path)
-        let text = try load(file, shownAs: path)
-        return try parse(text, path: file, problem: problem)
+        var tokens = InstanceTokens(bytes: try load(file, shownAs: path), file: file, commas: true)
+        return try parse(&tokens, problem: problem)
     }
 
     /// Every problem of `path` (one for BPPLIB files, all of an OR-Library file).
     public static func readAll(path: String) throws -> [BinPackingInstance] {
-        let text = try load(path, shownAs: path)
-        return try parseAll(text, path: path)
+        var tokens = InstanceTokens(bytes: try load(path, shownAs: path), file: path, commas: true)
+        return try parseAll(&tokens)
     }
 
     /// Parses `text`; `path` names the source in errors and gives the instance its name.
@@ -37,9 +38,20 @@ public enum BinPackingReader {
         try parse(text, path: path, problem: nil)
     }
 
+    /// Parses the bytes of a file (any encoding: only numbers and names matter).
+    public static func parse(bytes: [UInt8], path: String, problem: Int? = nil) throws -> BinPackingInstance {
+        var tokens = InstanceTokens(bytes: bytes, file: path, commas: true)
+        return try parse(&tokens, problem: problem)
+    }
+
     /// Parses problem `problem` (1-based; nil: the first) of `text`.
     public static func parse(_ text: String, path: String, problem: Int?) throws -> BinPackingInstance {
-        var tokens = BinPackingTokens(text: text, file: path)
+        var tokens = InstanceTokens(text: text, file: path, commas: true)
+        return try parse(&tokens, problem: problem)
+    }
+
+    static func parse(_ tokens: inout InstanceTokens, problem: Int?) throws -> BinPackingInstance {
+        let path = tokens.file
         let layout = try detect(&tokens)
         switch layout {
         case .orLibrary(let count):
@@ -64,12 +76,16 @@ public enum BinPackingReader {
 
     /// Parses every problem of `text`.
     public static func parseAll(_ text: String, path: String) throws -> [BinPackingInstance] {
-        var tokens = BinPackingTokens(text: text, file: path)
+        var tokens = InstanceTokens(text: text, file: path, commas: true)
+        return try parseAll(&tokens)
+    }
+
+    static func parseAll(_ tokens: inout InstanceTokens) throws -> [BinPackingInstance] {
         let layout = try detect(&tokens)
         if case .orLibrary(let count) = layout {
             var all: [BinPackingInstance] = []
             for index in 1...count { all.append(try readORLibraryProblem(&tokens, index: index, of: count)) }
-            try tokens.expectEnd("after the last of \(count) problems")
+            try tokens.expectEnd("after the last of \(count) problems: the count and the data disagree")
             return all
         }
         return [try readSingle(&tokens, layout: layout)]
@@ -84,16 +100,16 @@ public enum BinPackingReader {
     }
 
     /// Looks at the first lines without consuming them.
-    static func detect(_ tokens: inout BinPackingTokens) throws -> Layout {
+    static func detect(_ tokens: inout InstanceTokens) throws -> Layout {
         guard let first = tokens.peek(0) else {
             throw BinPackingFormatError(file: tokens.file, line: nil, message: "empty file: expected the item count on line 1")
         }
         guard let second = tokens.peek(1) else {
             throw BinPackingFormatError(file: tokens.file, line: first.line, message: "expected the bin capacity after the item count, found the end of the file")
         }
-        if Int(second.text) == nil && second.line != first.line {
-            guard let count = Int(first.text), count >= 1 else {
-                throw tokens.error(at: first, "expected the number of problems (a positive integer), found \"\(first.text)\"")
+        if InstanceTokens.integer(second.text) == nil && second.line != first.line {
+            guard let count = InstanceTokens.integer(first.text), count >= 1 else {
+                throw tokens.error(at: first, "expected the number of problems (a positive integer), found \(first.quoted)")
             }
             return .orLibrary(problemCount: count)
         }
@@ -105,7 +121,7 @@ public enum BinPackingReader {
         return .bpplib
     }
 
-    static func readSingle(_ tokens: inout BinPackingTokens, layout: Layout) throws -> BinPackingInstance {
+    static func readSingle(_ tokens: inout InstanceTokens, layout: Layout) throws -> BinPackingInstance {
         let isStock: Bool
         if case .cuttingStock = layout { isStock = true } else { isStock = false }
         let count = try tokens.integer(isStock ? "the number of item types" : "the item count n", range: 1...maxItems)
@@ -126,32 +142,33 @@ public enum BinPackingReader {
                 weights.append(try weight(&tokens, capacity: capacity, what: "weight \(k) of \(count)"))
             }
         }
-        try tokens.expectEnd("after \(count) \(isStock ? "item types" : "weights") (the count on line \(tokens.firstLine))")
-        return BinPackingInstance(name: tokens.baseName, capacity: capacity, weights: weights)
+        try tokens.expectEnd("after \(count) \(isStock ? "item types" : "weights") (the count on line \(tokens.firstLine)): the count and the data disagree")
+        return BinPackingInstance(name: baseName(tokens.file), capacity: capacity, weights: weights)
     }
 
-    static func readORLibraryProblem(_ tokens: inout BinPackingTokens, index: Int, of count: Int) throws -> BinPackingInstance {
+    static func readORLibraryProblem(_ tokens: inout InstanceTokens, index: Int, of count: Int) throws -> BinPackingInstance {
         if index == 1 { _ = try tokens.integer("the number of problems", range: 1...maxItems) }
         guard let nameToken = tokens.next() else {
             throw tokens.error(at: nil, "expected the name of problem \(index) of \(count), found the end of the file")
         }
-        let capacity = try tokens.integer("the capacity of problem \(nameToken.text)", range: 1...maxCapacity)
-        let n = try tokens.integer("the item count of problem \(nameToken.text)", range: 1...maxItems, sameLine: true)
-        _ = try tokens.integer("the best-known bin count of problem \(nameToken.text)", range: 0...maxItems, sameLine: true)
+        let problemName = InstanceFileError.excerpt(nameToken.text)
+        let capacity = try tokens.integer("the capacity of problem \(problemName)", range: 1...maxCapacity)
+        let n = try tokens.integer("the item count of problem \(problemName)", range: 1...maxItems, sameLine: true)
+        _ = try tokens.integer("the best-known bin count of problem \(problemName)", range: 0...maxItems, sameLine: true)
         var weights: [Int] = []
         weights.reserveCapacity(n)
         for k in 1...n {
-            weights.append(try weight(&tokens, capacity: capacity, what: "weight \(k) of \(n) of problem \(nameToken.text)"))
+            weights.append(try weight(&tokens, capacity: capacity, what: "weight \(k) of \(n) of problem \(problemName)"))
         }
         return BinPackingInstance(name: String(nameToken.text), capacity: capacity, weights: weights)
     }
 
-    static func weight(_ tokens: inout BinPackingTokens, capacity: Int, what: String) throws -> Int {
+    static func weight(_ tokens: inout InstanceTokens, capacity: Int, what: String) throws -> Int {
         guard let token = tokens.next() else {
             throw tokens.error(at: nil, "expected \(what), found the end of the file (too few weights)")
         }
-        guard let w = Int(token.text), w >= 1 else {
-            throw tokens.error(at: token, "expected \(what) (a positive integer), found \"\(token.text)\"")
+        guard let w = InstanceTokens.integer(token.text), w >= 1 else {
+            throw tokens.error(at: token, "expected \(what) (a positive integer), found \(token.quoted)")
         }
         guard w <= capacity else {
             throw tokens.error(at: token, "\(what) is \(w), above the bin capacity \(capacity): it fits in no bin")
@@ -159,21 +176,15 @@ public enum BinPackingReader {
         return w
     }
 
-    static func load(_ path: String, shownAs shown: String) throws -> String {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw BinPackingFormatError(file: shown, line: nil, message: "no such file")
-        }
-        guard !isDirectory.boolValue else {
-            throw BinPackingFormatError(file: shown, line: nil, message: "is a directory, expected an instance file")
-        }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw BinPackingFormatError(file: shown, line: nil, message: "cannot read the file")
-        }
-        guard let text = String(data: data, encoding: .utf8) ?? String(data: data, encoding: .isoLatin1) else {
-            throw BinPackingFormatError(file: shown, line: nil, message: "not a text file")
-        }
-        return text
+    static func load(_ path: String, shownAs shown: String) throws -> Data {
+        try InstanceTokens.load(path, shownAs: shown)
+    }
+
+    /// File name without directory and extension: the instance name.
+    static func baseName(_ file: String) -> String {
+        let last = file.split(separator: "/").last.map(String.init) ?? file
+        if let dot = last.lastIndex(of: "."), dot != last.startIndex { return String(last[..<dot]) }
+        return last
     }
 
     /// `file#K` → (file, K) when the file itself does not exist under the full name.

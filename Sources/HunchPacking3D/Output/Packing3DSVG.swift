@@ -2,7 +2,7 @@ import Foundation
 
 /// Draws a loading plan as SVG in three views — from above (x across, y down the page), from the
 /// side y = 0 (x across, z up) and from the door end x = L (y across, z up) — each box a filled
-/// rectangle coloured by type. Boxes are painted far to near along the viewing axis, so for
+/// rectangle coloured by type (a block of boxes: one rectangle with the seams between its boxes). Boxes are painted far to near along the viewing axis, so for
 /// non-overlapping boxes each view shows exactly what is visible.
 public enum Packing3DSVG {
     static let palette = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1",
@@ -37,26 +37,39 @@ public enum Packing3DSVG {
         let boxes = plan.placements
         let stroke = boxes.count > 500 ? 0.3 : 0.7
         func colour(_ b: Placement) -> String { palette[((b.type % palette.count) + palette.count) % palette.count] }
+        /// A block: its outline, and the seams between its boxes while they are few enough to see.
+        func block(_ x: Double, _ y: Double, _ w: Double, _ h: Double, across: Int, down: Int, _ b: Placement) {
+            rect(x, y, w, h, fill: colour(b), stroke: "#222", strokeWidth: stroke)
+            guard across <= 40 && down <= 40 else { return }
+            for i in 1..<max(1, across) {
+                let sx = x + w * Double(i) / Double(across)
+                svg += String(format: "<line x1=\"%.2f\" y1=\"%.2f\" x2=\"%.2f\" y2=\"%.2f\" stroke=\"#222\" stroke-width=\"%.2f\"/>\n", sx, y, sx, y + h, stroke)
+            }
+            for j in 1..<max(1, down) {
+                let sy = y + h * Double(j) / Double(down)
+                svg += String(format: "<line x1=\"%.2f\" y1=\"%.2f\" x2=\"%.2f\" y2=\"%.2f\" stroke=\"#222\" stroke-width=\"%.2f\"/>\n", x, sy, x + w, sy, stroke)
+            }
+        }
 
         label("from above (x →, y ↓)", margin, topY)
         rect(margin, topY, L * scale, W * scale, fill: "#f4f4f4", stroke: "#000", strokeWidth: 1.5)
-        for b in boxes.sorted(by: { $0.z + $0.lz < $1.z + $1.lz }) {
-            rect(margin + Double(b.x) * scale, topY + Double(b.y) * scale, Double(b.lx) * scale, Double(b.ly) * scale,
-                 fill: colour(b), stroke: "#222", strokeWidth: stroke)
+        for b in boxes.sorted(by: { $0.z + $0.extentZ < $1.z + $1.extentZ }) {
+            block(margin + Double(b.x) * scale, topY + Double(b.y) * scale, Double(b.extentX) * scale, Double(b.extentY) * scale,
+                  across: b.nx, down: b.ny, b)
         }
 
         label("from the side y = 0 (x →, z ↑)", margin, sideY)
         rect(margin, sideY, L * scale, H * scale, fill: "#f4f4f4", stroke: "#000", strokeWidth: 1.5)
         for b in boxes.sorted(by: { $0.y > $1.y }) {
-            rect(margin + Double(b.x) * scale, sideY + (H - Double(b.z + b.lz)) * scale, Double(b.lx) * scale, Double(b.lz) * scale,
-                 fill: colour(b), stroke: "#222", strokeWidth: stroke)
+            block(margin + Double(b.x) * scale, sideY + (H - Double(b.z + b.extentZ)) * scale, Double(b.extentX) * scale,
+                  Double(b.extentZ) * scale, across: b.nx, down: b.nz, b)
         }
 
         label("from the door x = L (y →, z ↑)", endX, sideY)
         rect(endX, sideY, W * scale, H * scale, fill: "#f4f4f4", stroke: "#000", strokeWidth: 1.5)
-        for b in boxes.sorted(by: { $0.x + $0.lx < $1.x + $1.lx }) {
-            rect(endX + Double(b.y) * scale, sideY + (H - Double(b.z + b.lz)) * scale, Double(b.ly) * scale, Double(b.lz) * scale,
-                 fill: colour(b), stroke: "#222", strokeWidth: stroke)
+        for b in boxes.sorted(by: { $0.x + $0.extentX < $1.x + $1.extentX }) {
+            block(endX + Double(b.y) * scale, sideY + (H - Double(b.z + b.extentZ)) * scale, Double(b.extentY) * scale,
+                  Double(b.extentZ) * scale, across: b.ny, down: b.nz, b)
         }
         svg += "</svg>\n"
         return svg

@@ -1,3 +1,5 @@
+import HunchCore
+
 /// The constructive placement engine: maximal free spaces filled by blocks of identical boxes
 /// (Lai & Chan 1997 maximal spaces; Parreño, Alvarez-Valdes, Oliveira & Tamarit 2008 for the
 /// space choice and the block building).
@@ -84,7 +86,7 @@ public final class MaximalSpacePacker {
         candScore = Array(repeating: 0, count: keep)
         candFoot = Array(repeating: 0, count: keep)
         candType = candFoot; candOrient = candFoot; candNx = candFoot; candNy = candFoot; candNz = candFoot
-        placementsBuffer.reserveCapacity(instance.boxCount)
+        placementsBuffer.reserveCapacity(min(instance.boxCount, 1024))
         stepTypes.reserveCapacity(64)
         spaces.reserveCapacity(6 * 256)
         pieces.reserveCapacity(6 * 64)
@@ -116,7 +118,7 @@ public final class MaximalSpacePacker {
         containerStartsBuffer.removeAll(keepingCapacity: true)
         lastContainerVolume = 0
         let limit = max(1, instance.boxCount)
-        while minimumRemainingSide() != Int.max && containerStartsBuffer.count < limit {
+        while minimumRemainingSide() != Int.max && containerStartsBuffer.count < limit && !stopped {
             containerStartsBuffer.append(placementsBuffer.count)
             let before = packedVolume
             fillContainer(genome)
@@ -130,8 +132,15 @@ public final class MaximalSpacePacker {
         return containerStartsBuffer.count
     }
 
+    /// When set, every decode watches it and ends early, with the blocks placed so far, once it
+    /// says stop (`stopped` then tells).
+    public var stop: StopCondition?
+    /// True when the last decode ended at the stop condition before every box was considered.
+    public private(set) var stopped = false
+
     /// Resets quantities, weights and outputs for a new decode.
     func prepare(_ genome: PlacementGenome) {
+        stopped = false
         let n = typeCount
         for t in 0..<n { remaining[t] = instance.boxTypes[t].quantity }
         let strength = genome.orderStrength.isFinite ? genome.orderStrength : 0
@@ -154,6 +163,12 @@ public final class MaximalSpacePacker {
         appendSpace(0, 0, 0, length, width, height)
 
         while spaceCount > 0 {
+            // A decode may be long (many spaces, many types): it ends at the stop condition with
+            // the blocks placed so far, a valid plan.
+            if let stop, stop.timeIsUp() {
+                stopped = true
+                return
+            }
             let s = selectSpace(genome.spaceRule)
             let base = 6 * s
             let x1 = spaces[base], y1 = spaces[base + 1], z1 = spaces[base + 2]
@@ -176,13 +191,8 @@ public final class MaximalSpacePacker {
             let px = nearX ? x1 : x2 - bx
             let py = nearY ? y1 : y2 - by
             let pz = z1
-            for k in 0..<nz {
-                for j in 0..<ny {
-                    for i in 0..<nx {
-                        placementsBuffer.append(Placement(type: t, x: px + i * a, y: py + j * b, z: pz + k * h, lx: a, ly: b, lz: h))
-                    }
-                }
-            }
+            // One placement per block: the plan grows with the blocks, not with the boxes.
+            placementsBuffer.append(Placement(type: t, x: px, y: py, z: pz, lx: a, ly: b, lz: h, nx: nx, ny: ny, nz: nz))
             let count = nx * ny * nz
             remaining[t] -= count
             packedVolume += count * boxVolume[t]

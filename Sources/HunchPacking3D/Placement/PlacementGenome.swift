@@ -36,6 +36,13 @@ public struct PlacementGenome: Sendable, Equatable {
     public static let flipX: UInt8 = 0x10
     public static let flipY: UInt8 = 0x20
 
+    /// Deviation genes a genome starts with for `instance`: one per possible step (a step places
+    /// at least one box) up to 4,096; the search state adds more when a decode uses them all,
+    /// so a million small boxes do not make every genome copy a megabyte.
+    public static func initialStepCapacity(_ instance: ContainerInstance) -> Int {
+        min(instance.boxCount + 1, 4096)
+    }
+
     /// File order, no preferences, no deviations.
     public init(typeCount: Int, stepCapacity: Int, orderStrength: Double = 0.1, spaceRule: SpaceRule = .cornerDistance) {
         order = Array(0..<typeCount)
@@ -64,7 +71,7 @@ public struct PlacementGenome: Sendable, Equatable {
     /// one orientation preference per type, a deviation gene for every possible step.
     public func normalized(for instance: ContainerInstance) -> PlacementGenome {
         let n = instance.boxTypes.count
-        var g = PlacementGenome(typeCount: n, stepCapacity: instance.boxCount + 1,
+        var g = PlacementGenome(typeCount: n, stepCapacity: max(PlacementGenome.initialStepCapacity(instance), min(deviations.count, instance.boxCount + 1)),
                                 orderStrength: orderStrength.isFinite ? orderStrength : 0, spaceRule: spaceRule)
         g.wholeBlocks = wholeBlocks
         g.setOrder(repairing: order)

@@ -7,7 +7,7 @@ public enum BoxOrderDecoder {
     public static let orderStrength = 0.3
 
     public static func genome(_ instance: ContainerInstance, boxTypeOrder: [Int]) -> PlacementGenome {
-        var genome = PlacementGenome(typeCount: instance.boxTypes.count, stepCapacity: instance.boxCount + 1,
+        var genome = PlacementGenome(typeCount: instance.boxTypes.count, stepCapacity: PlacementGenome.initialStepCapacity(instance),
                                      orderStrength: orderStrength)
         genome.setOrder(repairing: boxTypeOrder)
         return genome

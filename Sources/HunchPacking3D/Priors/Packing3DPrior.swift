@@ -29,9 +29,11 @@ public enum Packing3DPrior: String, CaseIterable, Sendable {
     }
 
     /// The genome this prior decodes (`bestOf` compares the rules under `fullSupport`).
-    public func genome(_ instance: ContainerInstance, fullSupport: Bool = true, rng: inout SeededGenerator) -> PlacementGenome {
+    /// With `stop`, `bestOf` ends its comparison early (keeping the best rule decoded so far).
+    public func genome(_ instance: ContainerInstance, fullSupport: Bool = true, rng: inout SeededGenerator,
+                       stop: StopCondition? = nil) -> PlacementGenome {
         let types = instance.boxTypes
-        var genome = PlacementGenome(typeCount: types.count, stepCapacity: instance.boxCount + 1)
+        var genome = PlacementGenome(typeCount: types.count, stepCapacity: PlacementGenome.initialStepCapacity(instance))
         func ordered(by key: (BoxType) -> Int) -> [Int] {
             types.indices.sorted { (key(types[$0]), -$0) > (key(types[$1]), -$1) }
         }
@@ -60,6 +62,7 @@ public enum Packing3DPrior: String, CaseIterable, Sendable {
             genome.wholeBlocks = true
         case .bestOf:
             let packer = MaximalSpacePacker(instance: instance, fullSupport: fullSupport)
+            packer.stop = stop
             var bestVolume = -1
             for rule in Packing3DPrior.allCases where rule != .bestOf && rule != .random {
                 let candidate = rule.genome(instance, fullSupport: fullSupport, rng: &rng)
@@ -68,6 +71,7 @@ public enum Packing3DPrior: String, CaseIterable, Sendable {
                     bestVolume = volume
                     genome = candidate
                 }
+                if packer.stopped { break }
             }
         case .random:
             var order = Array(types.indices)

@@ -56,8 +56,9 @@ public final class Packing3DSearchState: SearchState {
     private var inTrial = false
     private var decodedInTrial = false
 
+    /// `stop` bounds the first decode (`.volume` only: a partial plan is valid there).
     public init(instance: ContainerInstance, genome: PlacementGenome, fullSupport: Bool,
-                objective: Packing3DObjective = .volume) {
+                objective: Packing3DObjective = .volume, stop: StopCondition? = nil) {
         self.instance = instance
         objectiveKind = objective
         packer = MaximalSpacePacker(instance: instance, fullSupport: fullSupport)
@@ -75,7 +76,7 @@ public final class Packing3DSearchState: SearchState {
         bestGenome.deviations = Array(genome.deviations)
         bestGenome.order = Array(genome.order)
         bestGenome.orientationPreference = Array(genome.orientationPreference)
-        currentScore = evaluate(genome)
+        currentScore = evaluate(genome, stop: objective == .volume ? stop : nil)
         takeDecoded()
         best = current
         bestStarts = currentStarts
@@ -84,20 +85,31 @@ public final class Packing3DSearchState: SearchState {
         bestContainers = currentContainers
     }
 
-    /// Decodes `g` with the packer and returns its objective (the packer keeps the plan).
-    private func evaluate(_ g: PlacementGenome) -> Double {
+    /// Decodes `g` with the packer and returns its objective (the packer keeps the plan). With
+    /// `stop`, a long decode ends early: for `.volume` its partial plan is valid and scored as
+    /// such; for `.containers` a partial plan leaves boxes out, so it scores +∞ and is never kept.
+    private func evaluate(_ g: PlacementGenome, stop: StopCondition? = nil) -> Double {
+        packer.stop = stop
+        defer { packer.stop = nil }
         switch objectiveKind {
         case .volume:
             let v = packer.decode(g)
             return 100 * (containerVolume - Double(v)) / containerVolume
         case .containers:
             let k = packer.decodeContainers(g)
+            if packer.stopped { return .infinity }
             return Double(max(0, k - 1)) + Double(packer.lastContainerVolume) / containerVolume
         }
     }
 
-    /// Makes the packer's last decode current: figures here, placements swapped in.
+    /// Makes the packer's last decode current: figures here, placements swapped in. A decode
+    /// that used every deviation gene gets more (genomes start with at most
+    /// `PlacementGenome.initialStepCapacity` genes, not one per box).
     private func takeDecoded() {
+        if packer.steps >= genome.deviations.count && genome.deviations.count < instance.boxCount + 1 {
+            let grown = min(instance.boxCount + 1, max(2 * genome.deviations.count, packer.steps + 1))
+            genome.deviations.append(contentsOf: repeatElement(0, count: grown - genome.deviations.count))
+        }
         currentVolume = packer.packedVolume
         currentSteps = packer.steps
         currentContainers = objectiveKind == .containers ? max(1, packer.containerStarts.count) : 1
@@ -159,7 +171,7 @@ public final class Packing3DSearchState: SearchState {
             var candidate = genome
             let t = candidate.order.remove(at: r)
             candidate.order.insert(t, at: 0)
-            let score = evaluate(candidate)
+            let score = evaluate(candidate, stop: stop)
             work += packer.evaluations
             if score < currentScore {
                 genome = candidate
@@ -181,7 +193,7 @@ public final class Packing3DSearchState: SearchState {
     }
 
     public func apply(action: Int, rng: inout SeededGenerator, stop: StopCondition) -> Int {
-        let steps = max(1, currentSteps)
+        let steps = max(1, min(currentSteps, genome.deviations.count))
         let n = genome.order.count
         guard n > 0 else { return 0 }
         switch action {
@@ -230,7 +242,7 @@ public final class Packing3DSearchState: SearchState {
             }
             if n > 1 { genome.order.swapAt(rng.below(n), rng.below(n)) }
         }
-        currentScore = evaluate(genome)
+        currentScore = evaluate(genome, stop: stop)
         takeDecoded()
         decodedInTrial = true
         return packer.evaluations

@@ -1,59 +1,34 @@
 import HunchCore
 
-/// The container-loading pipeline: prior genome (or the caller's) → policy-guided local search
-/// over genomes decoded by the placement engine → best plan (one container, most volume), or
-/// best plans (all boxes, fewest containers) with `options.objective = .containers`.
+/// The generic pipeline's search (`SolvePipeline.search`) with container-loading options, for
+/// callers that hold an instance in memory (tests, benchmarks). It starts from the initial
+/// genome, else the prior's; an initial plan is a promise (the answer is never worse), and it
+/// stops as soon as everything fits.
 public enum Packing3DSolver {
     public static func solve<P: OperatorPolicy>(
         _ instance: ContainerInstance, options: Packing3DSolveOptions, policy: inout P,
         stop: StopCondition, observer: SearchObserver? = nil
     ) -> Packing3DSolveOutcome {
+        let context = Packing3DProblem.Context(objective: options.objective, fullSupport: options.fullSupport)
         var rng = SeededGenerator(seed: options.seed)
-        let genome: PlacementGenome
-        var priorName: String
-        if let initial = options.initialGenome {
-            genome = initial
-            priorName = "initial-order"
-        } else {
-            genome = options.prior.genome(instance, fullSupport: options.fullSupport, rng: &rng)
-            priorName = options.prior.rawValue
+        var start = options.initialGenome.map { (Packing3DProblem.decode($0, instance, context), "initial-order") }
+            ?? Packing3DProblem.construct(prior: options.prior.rawValue, instance, context, rng: &rng, stop: stop)
+        if options.objective == .volume, let plan = options.initialPlan, plan.packedVolume() >= start.0.plan.packedVolume() {
+            // The user's plan is the promise; the search still starts from the prior's genome.
+            start = (Packing3DSolution(containers: [plan], genome: start.0.genome), "initial")
         }
-        let state = Packing3DSearchState(instance: instance, genome: genome, fullSupport: options.fullSupport,
-                                         objective: options.objective)
-        let volumeObjective = options.objective == .volume
-        var priorPlan = state.plan
-        if volumeObjective, let initial = options.initialPlan, initial.packedVolume() >= state.packedVolume {
-            priorPlan = initial
-            priorName = "initial"
-        }
-        let priorUtilisation = priorPlan.utilisation(instance)
-
-        // Stop as soon as everything fits: no plan can be better.
-        let search = LocalSearch(acceptance: options.acceptance, targetObjective: state.optimalObjective)
-        var stats: SearchStatistics
-        if state.everythingPacked {
-            // Nothing to search: the prior already packs everything. No operator ran.
-            stats = SearchStatistics()
-            stats.operatorNames = Packing3DSearchState.operators
-            let none = [Int](repeating: 0, count: Packing3DSearchState.operators.count)
-            (stats.applications, stats.improvements, stats.newBests, stats.work) = (none, none, none, none)
-            stats.initialObjective = state.objective
-            stats.descentObjective = state.objective
-            stats.bestObjective = state.objective
-            stats.stopReason = .targetReached
-        } else {
-            stats = search.run(state: state, policy: &policy, stop: stop, rng: &rng, observer: observer)
-        }
-        var plan = state.plan
-        var containerPlans = state.containerPlans
-        if volumeObjective, let initial = options.initialPlan, initial.packedVolume() > plan.packedVolume() {
-            plan = initial
-            containerPlans = [initial]
-        }
-        return Packing3DSolveOutcome(plan: plan, utilisation: plan.utilisation(instance),
-                                     priorUtilisation: priorUtilisation, priorName: priorName,
-                                     statistics: stats, everythingPacked: state.everythingPacked,
-                                     containerPlans: containerPlans,
-                                     containerLowerBound: volumeObjective ? 1 : state.containerLowerBound)
+        let bound = Packing3DProblem.bound(instance, context, budget: nil, incumbent: nil, stop: stop)!
+        let allPacked = options.objective == .volume ? 100 * Double(instance.totalBoxVolume) / Double(max(1, instance.containerVolume)) : bound
+        let outcome = SolvePipeline<Packing3DProblem>.search(
+            instance, context, start: start, seed: options.seed, acceptance: options.acceptance,
+            targets: [options.objective == .volume ? min(bound, allPacked) : bound], policy: &policy, stop: stop, observer: observer)
+        let plans = outcome.solution.containers
+        let lowerBound = options.objective == .volume ? 1 : Int(bound)
+        return Packing3DSolveOutcome(plan: outcome.solution.plan, utilisation: outcome.solution.plan.utilisation(instance),
+                                     priorUtilisation: start.0.plan.utilisation(instance), priorName: outcome.label,
+                                     statistics: outcome.statistics,
+                                     everythingPacked: options.objective == .volume
+                                        ? outcome.solution.plan.packedVolume() >= instance.totalBoxVolume : plans.count <= lowerBound,
+                                     containerPlans: plans, containerLowerBound: lowerBound)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import HunchCore
 
 /// Reads the OR-Library thpack format of the Bischoff–Ratcliff BR0–BR15 files:
 ///
@@ -16,18 +17,22 @@ public enum ThpackReader {
     public static let maxDimension = 100_000
     /// Largest quantity of one box type accepted.
     public static let maxQuantity = 1_000_000
+    /// Largest number of box types of one problem.
+    public static let maxBoxTypes = 100_000
+    /// Largest total volume of a problem's boxes (sum of volume × quantity): every sum of
+    /// volumes the engine, the bound and the validator form stays far inside 64 bits.
+    public static let maxTotalVolume = 1 << 60
 
     /// Number of problems the file declares (its first number).
     public static func problemCount(path: String) throws -> Int {
-        var tokens = try ThpackTokens(text: load(path), file: path)
-        return try tokens.int("the number of problems", min: 1, max: 1_000_000)
+        var tokens = try tokenize(path)
+        return try tokens.integer("the number of problems", range: 1...1_000_000)
     }
 
     /// Problem `problem` (counted from 1) of the file; the file is checked up to that problem.
     public static func read(path: String, problem: Int) throws -> ContainerInstance {
-        let text = try load(path)
-        var tokens = ThpackTokens(text: text, file: path)
-        let count = try tokens.int("the number of problems", min: 1, max: 1_000_000)
+        var tokens = try tokenize(path)
+        let count = try tokens.integer("the number of problems", range: 1...1_000_000)
         guard problem >= 1 && problem <= count else {
             throw ThpackError(file: path, line: nil,
                               message: "problem \(problem) requested, but the file holds problems 1…\(count)")
@@ -42,8 +47,17 @@ public enum ThpackReader {
 
     /// Every problem of a thpack text; `path` names it in errors and instance names.
     public static func parse(_ text: String, path: String) throws -> [ContainerInstance] {
-        var tokens = ThpackTokens(text: text, file: path)
-        let count = try tokens.int("the number of problems", min: 1, max: 1_000_000)
+        try parse(tokens: InstanceTokens(text: text, file: path), path: path)
+    }
+
+    /// Every problem of a file's bytes (any encoding: only numbers matter).
+    public static func parse(bytes: [UInt8], path: String) throws -> [ContainerInstance] {
+        try parse(tokens: InstanceTokens(bytes: bytes, file: path), path: path)
+    }
+
+    static func parse(tokens: InstanceTokens, path: String) throws -> [ContainerInstance] {
+        var tokens = tokens
+        let count = try tokens.integer("the number of problems", range: 1...1_000_000)
         let base = (path as NSString).lastPathComponent
         var result: [ContainerInstance] = []
         for k in 1...count {
@@ -51,41 +65,32 @@ public enum ThpackReader {
         }
         if let extra = tokens.peek() {
             throw ThpackError(file: path, line: extra.line,
-                              message: "expected end of file after \(count) problems, found \"\(extra.text)\"")
+                              message: "expected end of file after \(count) problems, found \(extra.quoted)")
         }
         return result
     }
 
-    static func load(_ path: String) throws -> String {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw ThpackError(file: path, line: nil, message: "no such file")
-        }
-        guard !isDirectory.boolValue else { throw ThpackError(file: path, line: nil, message: "is a directory, expected a thpack file") }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ThpackError(file: path, line: nil, message: "cannot be read")
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw ThpackError(file: path, line: nil, message: "is not UTF-8 text")
-        }
-        return text
+    /// The file's tokens (`InstanceTokens`: BOM, CRLF, tabs tolerated).
+    static func tokenize(_ path: String) throws -> InstanceTokens {
+        InstanceTokens(bytes: try InstanceTokens.load(path, expected: "a thpack file"), file: path)
     }
 
-    static func readProblem(_ tokens: inout ThpackTokens, number k: Int, name: String) throws -> ContainerInstance {
-        let (p, pLine) = try tokens.intWithLine("the number of problem \(k)", min: Int.min, max: Int.max)
+    static func readProblem(_ tokens: inout InstanceTokens, number k: Int, name: String) throws -> ContainerInstance {
+        let (p, pLine) = try tokens.integerWithLine("the number of problem \(k)", range: Int.min...Int.max)
         guard p == k else {
             throw ThpackError(file: tokens.file, line: pLine, message: "expected problem number \(k), found \(p)")
         }
-        _ = try tokens.int("the seed of problem \(k)", min: Int.min, max: Int.max)
-        let length = try tokens.int("the container length L", min: 1, max: maxDimension)
-        let width = try tokens.int("the container width W", min: 1, max: maxDimension)
-        let height = try tokens.int("the container height H", min: 1, max: maxDimension)
+        _ = try tokens.integer("the seed of problem \(k)", range: Int.min...Int.max)
+        let length = try tokens.integer("the container length L", range: 1...maxDimension)
+        let width = try tokens.integer("the container width W", range: 1...maxDimension)
+        let height = try tokens.integer("the container height H", range: 1...maxDimension)
         let container = [length, width, height]
-        let n = try tokens.int("the number of box types", min: 1, max: 100_000)
+        let n = try tokens.integer("the number of box types", range: 1...maxBoxTypes)
         var types: [BoxType] = []
-        types.reserveCapacity(n)
+        types.reserveCapacity(min(n, 1024))
+        var totalVolume = 0
         for i in 1...n {
-            let (id, idLine) = try tokens.intWithLine("box type id \(i)", min: Int.min, max: Int.max)
+            let (id, idLine) = try tokens.integerWithLine("box type id \(i)", range: Int.min...Int.max)
             guard id == i else {
                 throw ThpackError(file: tokens.file, line: idLine,
                                   message: "expected box type id \(i) of \(n) (problem \(k)), found \(id)")
@@ -93,10 +98,10 @@ public enum ThpackReader {
             var dims: [Int] = []
             var flags: [Bool] = []
             for label in ["l", "w", "h"] {
-                dims.append(try tokens.int("box dimension \(label) of box type \(i)", min: 1, max: maxDimension))
-                flags.append(try tokens.int("flag f\(label) (0 or 1) of box type \(i)", min: 0, max: 1) == 1)
+                dims.append(try tokens.integer("box dimension \(label) of box type \(i)", range: 1...maxDimension))
+                flags.append(try tokens.integer("flag f\(label) (0 or 1) of box type \(i)", range: 0...1) == 1)
             }
-            let quantity = try tokens.int("the quantity of box type \(i)", min: 0, max: maxQuantity)
+            let quantity = try tokens.integer("the quantity of box type \(i)", range: 0...maxQuantity)
             let box = BoxType(dimensions: dims, mayBeVertical: flags, quantity: quantity)
             guard flags.contains(true) else {
                 throw ThpackError(file: tokens.file, line: idLine,
@@ -106,63 +111,15 @@ public enum ThpackReader {
                 throw ThpackError(file: tokens.file, line: idLine,
                                   message: "box type \(i) (\(dims[0])×\(dims[1])×\(dims[2])) is larger than the container \(length)×\(width)×\(height) in every allowed orientation")
             }
+            // Sides ≤ 10⁵ give a volume ≤ 10¹⁵; times a quantity ≤ 10⁶ it may pass 2⁶³: check.
+            let (typeVolume, overflow) = box.volume.multipliedReportingOverflow(by: quantity)
+            totalVolume += overflow ? maxTotalVolume + 1 : min(typeVolume, maxTotalVolume + 1)
+            guard totalVolume <= maxTotalVolume else {
+                throw ThpackError(file: tokens.file, line: idLine,
+                                  message: "the boxes of problem \(k) add up to a volume above 2⁶⁰ (box type \(i) alone: \(dims[0])×\(dims[1])×\(dims[2]) × \(quantity))")
+            }
             types.append(box)
         }
         return ContainerInstance(name: name, container: container, boxTypes: types)
-    }
-}
-
-/// Whitespace-separated tokens with their 1-based line numbers.
-struct ThpackTokens {
-    let file: String
-    private var items: [(text: Substring, line: Int)] = []
-    private var index = 0
-    private let lastLine: Int
-
-    init(text: String, file: String) {
-        self.file = file
-        // Bytes, not Characters: "\r\n" is one Character in Swift and would hide line breaks.
-        var line = 1
-        var start: String.UTF8View.Index?
-        let utf8 = text.utf8
-        var i = utf8.startIndex
-        while i != utf8.endIndex {
-            let byte = utf8[i]
-            let separator = byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A
-            if separator {
-                if let s = start {
-                    items.append((Substring(text.utf8[s..<i]), line))
-                    start = nil
-                }
-                if byte == 0x0A { line += 1 }
-            } else if start == nil {
-                start = i
-            }
-            i = utf8.index(after: i)
-        }
-        if let s = start { items.append((Substring(text.utf8[s..<utf8.endIndex]), line)) }
-        lastLine = line
-    }
-
-    func peek() -> (text: Substring, line: Int)? { index < items.count ? items[index] : nil }
-
-    mutating func int(_ what: String, min: Int, max: Int) throws -> Int {
-        try intWithLine(what, min: min, max: max).0
-    }
-
-    mutating func intWithLine(_ what: String, min: Int, max: Int) throws -> (Int, Int) {
-        guard index < items.count else {
-            throw ThpackError(file: file, line: lastLine, message: "expected \(what), found end of file")
-        }
-        let (text, line) = items[index]
-        index += 1
-        guard let value = Int(text) else {
-            throw ThpackError(file: file, line: line, message: "expected \(what) as an integer, found \"\(text)\"")
-        }
-        guard value >= min && value <= max else {
-            let range = max == Int.max ? "≥ \(min)" : "in \(min)…\(max)"
-            throw ThpackError(file: file, line: line, message: "expected \(what) \(range), found \(value)")
-        }
-        return (value, line)
     }
 }

@@ -6,6 +6,9 @@ import HunchTSPLIB
 /// DEMAND_SECTION, DEPOT_SECTION, DISTANCE, SERVICE_TIME and VEHICLES. The routing checks are
 /// made here with the file's line numbers: one depot, a capacity, no demand above it.
 public enum CVRPReader {
+    /// Largest vehicle capacity accepted (demands add up to less than 2³¹).
+    public static let maximumCapacity = 1_000_000_000_000
+
     public static func read(path: String) throws -> CVRPInstance {
         try make(TSPLIBDocument.read(path: path, dialect: .vrplib))
     }
@@ -19,6 +22,10 @@ public enum CVRPReader {
         guard n >= 2 else { throw document.error(document.line(of: .dimension), "a CVRP needs a depot and at least one customer (DIMENSION ≥ 2), found \(n)") }
         guard let capacity = document.capacity else { throw document.error(nil, "expected CAPACITY for a CVRP file") }
         guard capacity > 0 else { throw document.error(document.line(of: .capacity), "CAPACITY must be positive, found \(capacity)") }
+        // Range-checked before any arithmetic: loads, ⌈Σq / Q⌉ and the penalties add to it.
+        guard capacity <= maximumCapacity else {
+            throw document.error(document.line(of: .capacity), "CAPACITY must be at most 10¹², found \(capacity)")
+        }
         guard let fileDemands = document.demands else { throw document.error(nil, "expected a DEMAND_SECTION for a CVRP file") }
         let depots = document.depots ?? [0]
         guard depots.count == 1, let depot = depots.first else {
@@ -50,6 +57,9 @@ public enum CVRPReader {
                 }
                 matrix[i * n + j] = Int32(d)
             }
+        }
+        if let time = document.serviceTime, !(time >= 0 && time <= 1e9) {
+            throw document.error(document.line(of: .serviceTime), "SERVICE_TIME must be a duration from 0 to 10⁹, found \(time)")
         }
         let service = document.serviceTime.map { Int($0.rounded()) } ?? 0
         let coordinates = document.nodeCoordinates ?? document.displayData

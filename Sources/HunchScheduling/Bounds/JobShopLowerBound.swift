@@ -33,36 +33,55 @@ public enum JobShopLowerBound {
 
     /// Optimal value of the preemptive one-machine problem 1|r_j, pmtn|max(C_j + q_j).
     ///
-    /// Complexity: O(k²) for k operations (events at releases and completions; k is the number
-    /// of jobs, a few hundred at most in practice).
+    /// Complexity: O(k log k) for k operations: released operations wait in a heap by tail, and
+    /// the machine runs the top one until it finishes or the next release.
     static func preemptiveJackson(release: [Int], processing: [Int], tail: [Int]) -> Int {
         let k = release.count
         let order = (0..<k).sorted { release[$0] < release[$1] }
         var remaining = processing
-        var released = [Bool](repeating: false, count: k)
-        var next = 0, time = 0, done = 0, value = 0
-        while done < k {
-            if next < k && !(0..<k).contains(where: { released[$0] && remaining[$0] > 0 }) {
-                time = max(time, release[order[next]])
+        // Max-heap of released, unfinished operations by tail.
+        var heap: [Int] = []
+        heap.reserveCapacity(k)
+        func push(_ i: Int) {
+            heap.append(i)
+            var c = heap.count - 1
+            while c > 0 {
+                let p = (c - 1) / 2
+                guard tail[heap[p]] < tail[heap[c]] else { break }
+                heap.swapAt(p, c)
+                c = p
             }
+        }
+        func pop() {
+            heap.swapAt(0, heap.count - 1)
+            heap.removeLast()
+            var p = 0
+            while true {
+                let l = 2 * p + 1, r = l + 1
+                var largest = p
+                if l < heap.count && tail[heap[l]] > tail[heap[largest]] { largest = l }
+                if r < heap.count && tail[heap[r]] > tail[heap[largest]] { largest = r }
+                if largest == p { break }
+                heap.swapAt(p, largest)
+                p = largest
+            }
+        }
+        var next = 0, time = 0, value = 0
+        while next < k || !heap.isEmpty {
+            if heap.isEmpty { time = max(time, release[order[next]]) }
             while next < k && release[order[next]] <= time {
-                released[order[next]] = true
-                if remaining[order[next]] == 0 {
-                    done += 1
-                    value = max(value, time + tail[order[next]])
-                }
+                let i = order[next]
+                if remaining[i] == 0 { value = max(value, time + tail[i]) } else { push(i) }
                 next += 1
             }
-            // The released, unfinished operation with the longest tail runs until it finishes or
-            // the next release, whichever comes first.
-            var best = -1
-            for i in 0..<k where released[i] && remaining[i] > 0 && (best < 0 || tail[i] > tail[best]) { best = i }
-            guard best >= 0 else { continue }
+            guard let best = heap.first else { continue }
+            // The released operation with the longest tail runs until it finishes or the next
+            // release, whichever comes first.
             let until = next < k ? min(time + remaining[best], release[order[next]]) : time + remaining[best]
             remaining[best] -= until - time
             time = until
             if remaining[best] == 0 {
-                done += 1
+                pop()
                 value = max(value, time + tail[best])
             }
         }

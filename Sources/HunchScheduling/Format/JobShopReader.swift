@@ -1,4 +1,5 @@
 import Foundation
+import HunchCore
 
 /// Reads job-shop instances in the two standard text formats, detected automatically:
 ///
@@ -18,51 +19,49 @@ public enum JobShopReader {
     public static let maximumDuration = 1_000_000_000
 
     public static func read(path: String) throws -> JobShopInstance {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw JobShopFormatError(file: path, line: nil, message: "no such file")
-        }
-        guard !isDirectory.boolValue else {
-            throw JobShopFormatError(file: path, line: nil, message: "is a directory, expected a job-shop instance file")
-        }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw JobShopFormatError(file: path, line: nil, message: "cannot read the file")
-        }
-        guard let text = String(data: data, encoding: .utf8) ?? String(data: data, encoding: .isoLatin1) else {
-            throw JobShopFormatError(file: path, line: nil, message: "not a text file")
-        }
-        return try parse(text, path: path)
+        let data = try InstanceTokens.load(path, expected: "a job-shop instance file")
+        return try parse(InstanceTokens(bytes: data, file: path, commas: true, hashComments: true), path: path)
+    }
+
+    /// Parses the bytes of a file (any encoding: only numbers and keywords matter).
+    public static func parse(bytes: [UInt8], path: String) throws -> JobShopInstance {
+        try parse(InstanceTokens(bytes: bytes, file: path, commas: true, hashComments: true), path: path)
     }
 
     /// Parses `text`; `path` names the source in errors and gives the instance its name.
     public static func parse(_ text: String, path: String) throws -> JobShopInstance {
+        try parse(InstanceTokens(text: text, file: path, commas: true, hashComments: true), path: path)
+    }
+
+    /// Parses the tokens of a file (`InstanceTokens`: BOM, CRLF, tabs and commas tolerated,
+    /// `#` comments dropped).
+    static func parse(_ tokenized: InstanceTokens, path: String) throws -> JobShopInstance {
         func fail(_ line: Int?, _ message: String) -> JobShopFormatError {
             JobShopFormatError(file: path, line: line, message: message)
         }
         var lines: [(number: Int, tokens: [Substring])] = []
         var sawKeywordTimes = false
         var headerIndex: Int?
-        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            var content = raw[...]
-            if let hash = content.firstIndex(of: "#") { content = content[..<hash] }
-            let tokens = content.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "," })
-            guard !tokens.isEmpty else { continue }
+        for line in tokenized.lines {
+            let tokens = line.tokens
             let first = tokens[0].lowercased()
             if first == "times" || first == "machines" {
-                guard headerIndex != nil else { throw fail(index + 1, "'\(tokens[0])' before the header line 'jobs machines'") }
+                guard headerIndex != nil else {
+                    throw fail(line.number, "'\(InstanceFileError.excerpt(tokens[0]))' before the header line 'jobs machines'")
+                }
                 if first == "times" { sawKeywordTimes = true }
                 continue   // section keywords of Taillard's files
             }
-            if headerIndex == nil && Int(tokens[0]) == nil { continue }   // description before the header
+            if headerIndex == nil && InstanceTokens.integer(tokens[0]) == nil { continue }   // description before the header
             if headerIndex == nil { headerIndex = lines.count }
-            lines.append((index + 1, tokens))
+            lines.append((line.number, tokens))
         }
         guard let headerIndex else {
-            throw fail(nil, text.isEmpty ? "file is empty: expected a header line 'jobs machines'" : "no header line 'jobs machines' found")
+            throw fail(nil, tokenized.tokens.isEmpty ? "file is empty: expected a header line 'jobs machines'" : "no header line 'jobs machines' found")
         }
         let header = lines[headerIndex]
         guard header.tokens.count >= 2 else {
-            throw fail(header.number, "expected a header 'jobs machines', found \"\(header.tokens.joined(separator: " "))\"")
+            throw fail(header.number, "expected a header 'jobs machines', found \"\(InstanceFileError.excerpt(Substring(header.tokens.joined(separator: " "))))\"")
         }
         let jobs = try integer(header.tokens[0], line: header.number, what: "the number of jobs", fail)
         let machines = try integer(header.tokens[1], line: header.number, what: "the number of machines", fail)
@@ -144,7 +143,9 @@ public enum JobShopReader {
 
     private static func integer(_ token: Substring, line: Int, what: String,
                                 _ fail: (Int?, String) -> JobShopFormatError) throws -> Int {
-        guard let value = Int(token) else { throw fail(line, "expected \(what) (an integer), found \"\(token)\"") }
+        guard let value = InstanceTokens.integer(token) else {
+            throw fail(line, "expected \(what) (an integer), found \"\(InstanceFileError.excerpt(token))\"")
+        }
         return value
     }
 

@@ -7,6 +7,11 @@ public struct JobShopValidationError: Error, CustomStringConvertible, Equatable,
 
 /// The independent check that tests and `bench` trust: it shares no code with the search.
 public enum JobShopValidation {
+    /// Largest start time accepted (10¹⁵): far beyond any schedule of an instance the reader
+    /// accepts (at most 10⁷ operations of at most 10⁹ each), and far enough from 2⁶³ that
+    /// start + duration never overflows.
+    public static let maximumStart = 1_000_000_000_000_000
+
     /// Throws ``JobShopValidationError`` unless `s` has one non-negative start per operation,
     /// each job's operations run in order without overlap, and no machine runs two operations
     /// at once (zero-length operations occupy no time).
@@ -22,6 +27,9 @@ public enum JobShopValidation {
             for k in 0..<m {
                 guard s.starts[j][k] >= 0 else {
                     throw JobShopValidationError("job \(j) operation \(k) starts at \(s.starts[j][k]) < 0")
+                }
+                guard s.starts[j][k] <= maximumStart else {
+                    throw JobShopValidationError("job \(j) operation \(k) starts at \(s.starts[j][k]), beyond the largest start time accepted, 10¹⁵")
                 }
                 if k > 0 {
                     let previousEnd = s.starts[j][k - 1] + instance.duration[j][k - 1]

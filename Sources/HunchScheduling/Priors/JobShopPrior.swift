@@ -23,27 +23,29 @@ public enum JobShopPrior: String, CaseIterable, Sendable {
         self.init(rawValue: name.lowercased())
     }
 
-    public func construct(_ instance: JobShopInstance, rng: inout SeededGenerator) -> JobShopSchedule {
+    /// With `stop`, a schedule that cannot be finished in time (a huge instance) is completed
+    /// at once, job by job, still valid (`GifflerThompson.build`).
+    public func construct(_ instance: JobShopInstance, rng: inout SeededGenerator, stop: StopCondition? = nil) -> JobShopSchedule {
         let m = instance.machineCount
         switch self {
         case .spt:
-            return GifflerThompson.build(instance) { j, k, _ in Double(instance.duration[j][k]) }
+            return GifflerThompson.build(instance, stop: stop) { j, k, _ in Double(instance.duration[j][k]) }
         case .lpt:
-            return GifflerThompson.build(instance) { j, k, _ in -Double(instance.duration[j][k]) }
+            return GifflerThompson.build(instance, stop: stop) { j, k, _ in -Double(instance.duration[j][k]) }
         case .mwkr:
             // Remaining work per job, precomputed as suffix sums.
             var remaining = [[Int]](repeating: [Int](repeating: 0, count: m + 1), count: instance.jobCount)
             for j in 0..<instance.jobCount {
                 for k in stride(from: m - 1, through: 0, by: -1) { remaining[j][k] = remaining[j][k + 1] + instance.duration[j][k] }
             }
-            return GifflerThompson.build(instance) { j, k, _ in -Double(remaining[j][k]) }
+            return GifflerThompson.build(instance, stop: stop) { j, k, _ in -Double(remaining[j][k]) }
         case .mopnr:
-            return GifflerThompson.build(instance) { _, k, _ in Double(k) }
+            return GifflerThompson.build(instance, stop: stop) { _, k, _ in Double(k) }
         case .fifo:
-            return GifflerThompson.build(instance) { _, _, ready in Double(ready) }
+            return GifflerThompson.build(instance, stop: stop) { _, _, ready in Double(ready) }
         case .random:
             var local = rng
-            let schedule = GifflerThompson.build(instance) { _, _, _ in local.unit() }
+            let schedule = GifflerThompson.build(instance, stop: stop) { _, _, _ in local.unit() }
             rng = local
             return schedule
         }

@@ -42,16 +42,16 @@ public enum TSPPrior: String, CaseIterable, Sendable {
         case .nearestNeighbour:
             return NearestNeighbourTour.build(instance, candidates: candidates, start: rng.below(n))
         case .greedy:
-            return GreedyEdgeTour.build(instance, candidates: candidates)
+            return GreedyEdgeTour.build(instance, candidates: candidates, stop: stop)
         case .spaceFillingCurve:
             if instance.hasCoordinates { return SpaceFillingCurveTour.build(instance) }
-            return GreedyEdgeTour.build(instance, candidates: candidates)
+            return GreedyEdgeTour.build(instance, candidates: candidates, stop: stop)
         case .farthestInsertion:
             return InsertionTour.build(instance, rule: .farthest, stop: stop)
-                ?? GreedyEdgeTour.build(instance, candidates: candidates)
+                ?? GreedyEdgeTour.build(instance, candidates: candidates, stop: stop)
         case .cheapestInsertion:
             return InsertionTour.build(instance, rule: .cheapest, stop: stop)
-                ?? GreedyEdgeTour.build(instance, candidates: candidates)
+                ?? GreedyEdgeTour.build(instance, candidates: candidates, stop: stop)
         case .random:
             var tour = Array(0..<n)
             for i in stride(from: n - 1, to: 0, by: -1) { tour.swapAt(i, rng.below(i + 1)) }
