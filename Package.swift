@@ -13,8 +13,8 @@ let package = Package(
         .library(name: "HunchExact", targets: ["HunchExact"]),
         .library(name: "HunchTSPLIB", targets: ["HunchTSPLIB"]),
         .library(name: "HunchTSP", targets: ["HunchTSP"]),
-        .library(name: "HunchScheduling", targets: ["HunchScheduling"]),
-        .library(name: "HunchPacking", targets: ["HunchPacking"]),
+        .library(name: "HunchJobShop", targets: ["HunchJobShop"]),
+        .library(name: "HunchBinPacking", targets: ["HunchBinPacking"]),
         .library(name: "HunchPacking3D", targets: ["HunchPacking3D"]),
         .library(name: "HunchLLM", targets: ["HunchLLM"]),
         .library(name: "HunchRouting", targets: ["HunchRouting"]),
@@ -30,14 +30,14 @@ let package = Package(
         // TSPLIB95 / CVRPLIB reading, distances and candidate lists, shared by the TSP and routing families.
         .target(name: "HunchTSPLIB", dependencies: ["HunchCore"]),
         .target(name: "HunchTSP", dependencies: ["HunchCore", "HunchExact", "HunchTSPLIB"]),
-        .target(name: "HunchScheduling", dependencies: ["HunchCore", "HunchExact"]),
-        .target(name: "HunchPacking", dependencies: ["HunchCore", "HunchExact"]),
+        .target(name: "HunchJobShop", dependencies: ["HunchCore", "HunchExact"]),
+        .target(name: "HunchBinPacking", dependencies: ["HunchCore", "HunchExact"]),
         .target(name: "HunchPacking3D", dependencies: ["HunchCore", "HunchExact"]),
         .target(name: "HunchRouting", dependencies: ["HunchCore", "HunchExact", "HunchTSPLIB"]),
         .executableTarget(
             name: "hunch",
             dependencies: [
-                "HunchCore", "HunchExact", "HunchTSP", "HunchScheduling", "HunchPacking", "HunchPacking3D", "HunchRouting", "HunchLLM",
+                "HunchCore", "HunchExact", "HunchTSP", "HunchJobShop", "HunchBinPacking", "HunchPacking3D", "HunchRouting", "HunchLLM",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -48,15 +48,15 @@ let package = Package(
         .testTarget(name: "HunchTSPLIBTests", dependencies: ["HunchTSPLIB", "HunchCore"]),
         .testTarget(name: "HunchTSPTests", dependencies: ["HunchTSP", "HunchTSPLIB", "HunchCore", "HunchExact", "HunchTestSupport"],
                     exclude: ["Fixtures/tsp_initial_huge.json"]),
-        .testTarget(name: "HunchSchedulingTests", dependencies: ["HunchScheduling", "HunchCore", "HunchExact", "HunchTestSupport"],
+        .testTarget(name: "HunchJobShopTests", dependencies: ["HunchJobShop", "HunchCore", "HunchExact", "HunchTestSupport"],
                     exclude: ["Fixtures"]),
-        .testTarget(name: "HunchPackingTests", dependencies: ["HunchPacking", "HunchCore", "HunchExact", "HunchTestSupport"],
+        .testTarget(name: "HunchBinPackingTests", dependencies: ["HunchBinPacking", "HunchCore", "HunchExact", "HunchTestSupport"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "HunchPacking3DTests", dependencies: ["HunchPacking3D", "HunchCore", "HunchExact", "HunchTestSupport"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "HunchRoutingTests", dependencies: ["HunchRouting", "HunchCore", "HunchTSPLIB", "HunchTestSupport"]),
         .testTarget(name: "HunchLLMTests", dependencies: ["HunchLLM", "HunchCore", "HunchTestSupport"]),
-        .testTarget(name: "HunchCLITests", dependencies: ["hunch", "HunchTSP", "HunchScheduling", "HunchPacking", "HunchPacking3D", "HunchCore", "HunchTestSupport"]),
+        .testTarget(name: "HunchCLITests", dependencies: ["hunch", "HunchTSP", "HunchJobShop", "HunchBinPacking", "HunchPacking3D", "HunchCore", "HunchTestSupport"]),
     ],
     swiftLanguageModes: [.v5]
 )

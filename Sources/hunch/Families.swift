@@ -1,8 +1,8 @@
 import HunchCore
-import HunchPacking
+import HunchBinPacking
 import HunchPacking3D
 import HunchRouting
-import HunchScheduling
+import HunchJobShop
 import HunchTSP
 
 /// The families the command line knows: the one file that names them. Detection asks them in

@@ -1,4 +1,4 @@
-import HunchScheduling
+import HunchJobShop
 import XCTest
 
 /// The job-shop family through the command line, as a user runs it.

@@ -1,4 +1,4 @@
-import HunchPacking
+import HunchBinPacking
 import HunchPacking3D
 import XCTest
 

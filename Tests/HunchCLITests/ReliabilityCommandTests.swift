@@ -56,7 +56,7 @@ final class ReliabilityCommandTests: XCTestCase {
     /// with exit 132), by `solve` and `exact`.
     func testOverflowingInitialSolutionsAreRefusedNotTrapped() throws {
         let ft06 = CLI.instance("ft06.txt", family: "jssp")
-        let jssp = Self.fixture("HunchScheduling", "jssp_initial_overflow.json")
+        let jssp = Self.fixture("HunchJobShop", "jssp_initial_overflow.json")
         for command in ["solve", "exact"] {
             let result = try CLI.run([command, ft06, "--initial", jssp] + (command == "solve" ? ["--max-steps", "5"] : ["--time-limit", "5"]))
             XCTAssertEqual(result.status, 1, "\(command): \(result.stderr)")
@@ -67,7 +67,7 @@ final class ReliabilityCommandTests: XCTestCase {
         XCTAssertEqual(result.status, 1, result.stderr)
         XCTAssertTrue(result.stderr.contains(p3d), result.stderr)
         for (instance, huge) in [(CLI.instance("berlin52.tsp"), Self.fixture("HunchTSP", "tsp_initial_huge.json")),
-                                 (CLI.instance("falkenauer/Falkenauer_u120_00.txt", family: "bpp"), Self.fixture("HunchPacking", "bpp_initial_huge.json"))] {
+                                 (CLI.instance("falkenauer/Falkenauer_u120_00.txt", family: "bpp"), Self.fixture("HunchBinPacking", "bpp_initial_huge.json"))] {
             let refused = try CLI.run(["solve", instance, "--initial", huge, "--max-steps", "5"])
             XCTAssertEqual(refused.status, 1, refused.stderr)
             XCTAssertTrue(refused.stderr.contains(huge), refused.stderr)
@@ -77,7 +77,7 @@ final class ReliabilityCommandTests: XCTestCase {
     /// Item 6: CRLF job-shop files in both layouts solve.
     func testCRLFJobShopFilesSolve() throws {
         for name in ["jssp_ft06_crlf.txt", "jssp_tai_ft06_crlf.txt"] {
-            let result = try CLI.run(["solve", Self.fixture("HunchScheduling", name), "--max-steps", "5", "--json"])
+            let result = try CLI.run(["solve", Self.fixture("HunchJobShop", name), "--max-steps", "5", "--json"])
             XCTAssertEqual(result.status, 0, result.stderr)
             XCTAssertEqual(try CLI.json(result.stdout)["problem"] as? String, "jobshop")
         }
@@ -85,7 +85,7 @@ final class ReliabilityCommandTests: XCTestCase {
 
     /// Item 9: no raw ESC or CR byte from a file reaches the terminal.
     func testErrorMessagesCarryNoControlBytes() throws {
-        for (module, name) in [("HunchPacking", "esc_bpp.txt"), ("HunchScheduling", "esc_jssp.txt"), ("HunchPacking3D", "esc_p3d.txt")] {
+        for (module, name) in [("HunchBinPacking", "esc_bpp.txt"), ("HunchJobShop", "esc_jssp.txt"), ("HunchPacking3D", "esc_p3d.txt")] {
             let result = try CLI.run(["solve", Self.fixture(module, name), "--time-limit", "0.5"])
             XCTAssertEqual(result.status, 1, result.stderr)
             XCTAssertFalse(result.stderr.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x0D }, result.stderr.debugDescription)
