@@ -14,7 +14,7 @@ struct TrainCommand: ParsableCommand {
         charged. Reproducible: the same seed gives the same weights, whatever --jobs.
         """)
 
-    @Argument(help: "Family: tsp, jobshop, binpacking or packing3d.")
+    @Argument(help: ArgumentHelp("Family: \(Families.names.joined(separator: ", ")).", valueName: "family"))
     var family: String
 
     @Option(name: .long, help: "Train on these instance files (a folder) instead of generated ones.")

@@ -42,13 +42,7 @@ final class BinPackingFuzzTests: XCTestCase {
 
     func testMangledPackingsDecodeOrGiveAReadableError() throws {
         let instance = try BinPackingReader.read(path: BundledBPP.path("bpp/falkenauer/Falkenauer_t60_00.txt"))
-        let (solution, context) = try ProblemFuzz<BinPackingProblem>.use(instance)
-        let directory = NSTemporaryDirectory() + "hunch-bpp-fuzz-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: directory) }
-        let summary = ProblemFuzz<BinPackingProblem>.decode(solution, instance, context,
-                                                            iterations: ReaderFuzz.iterations(default: 400), seed: 0xB1B2,
-                                                            directory: directory)
+        let summary = try ProblemFuzz<BinPackingProblem>.decodeMangledSolutions(of: instance, iterations: ReaderFuzz.iterations(default: 400), seed: 0xB1B2)
         XCTAssertEqual(summary.failures, [], "\(summary)")
         XCTAssertGreaterThan(summary.refused, 100, "\(summary)")
     }

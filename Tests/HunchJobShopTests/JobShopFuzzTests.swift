@@ -36,13 +36,7 @@ final class JobShopFuzzTests: XCTestCase {
 
     func testMangledSchedulesDecodeOrGiveAReadableError() throws {
         let instance = try Bundled.load("ft06")
-        let (solution, context) = try ProblemFuzz<JobShopProblem>.use(instance)
-        let directory = NSTemporaryDirectory() + "hunch-jssp-fuzz-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: directory) }
-        let summary = ProblemFuzz<JobShopProblem>.decode(solution, instance, context,
-                                                         iterations: ReaderFuzz.iterations(default: 400), seed: 0x15B2,
-                                                         directory: directory)
+        let summary = try ProblemFuzz<JobShopProblem>.decodeMangledSolutions(of: instance, iterations: ReaderFuzz.iterations(default: 400), seed: 0x15B2)
         XCTAssertEqual(summary.failures, [], "\(summary)")
         XCTAssertGreaterThan(summary.refused, 100, "\(summary)")
     }

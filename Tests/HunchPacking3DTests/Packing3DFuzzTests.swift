@@ -37,13 +37,7 @@ final class Packing3DFuzzTests: XCTestCase {
 
     func testMangledPlansDecodeOrGiveAReadableError() throws {
         let instance = try TestData.br("BR1.txt", 1)
-        let (solution, context) = try ProblemFuzz<Packing3DProblem>.use(instance)
-        let directory = NSTemporaryDirectory() + "hunch-p3d-fuzz-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: directory) }
-        let summary = ProblemFuzz<Packing3DProblem>.decode(solution, instance, context,
-                                                           iterations: ReaderFuzz.iterations(default: 400), seed: 0x3D02,
-                                                           directory: directory)
+        let summary = try ProblemFuzz<Packing3DProblem>.decodeMangledSolutions(of: instance, iterations: ReaderFuzz.iterations(default: 400), seed: 0x3D02)
         XCTAssertEqual(summary.failures, [], "\(summary)")
         XCTAssertGreaterThan(summary.refused, 100, "\(summary)")
     }

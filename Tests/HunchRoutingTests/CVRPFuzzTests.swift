@@ -45,13 +45,7 @@ final class CVRPFuzzTests: XCTestCase {
 
     func testMangledJSONRoutesDecodeOrGiveAReadableError() throws {
         let instance = try CVRPReader.read(path: Bundled.path("A-n32-k5"))
-        let (solution, context) = try ProblemFuzz<CVRPProblem>.use(instance)
-        let directory = NSTemporaryDirectory() + "hunch-cvrp-fuzz-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: directory) }
-        let summary = ProblemFuzz<CVRPProblem>.decode(solution, instance, context,
-                                                      iterations: ReaderFuzz.iterations(default: 400), seed: 0xC0F2,
-                                                      directory: directory)
+        let summary = try ProblemFuzz<CVRPProblem>.decodeMangledSolutions(of: instance, iterations: ReaderFuzz.iterations(default: 400), seed: 0xC0F2)
         XCTAssertEqual(summary.failures, [], "\(summary)")
         XCTAssertGreaterThan(summary.refused, 100, "\(summary)")
     }

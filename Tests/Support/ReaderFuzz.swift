@@ -250,6 +250,16 @@ public enum ProblemFuzz<P: Problem> {
 
     /// Decodes mangled versions of `solution`'s JSON, as values and as text in a file (the way
     /// `--initial` reads it); every outcome is a valid solution or a readable error.
+    /// `use`, then `decode` with files in a temporary folder that is removed afterwards: the
+    /// whole decoder fuzz of one instance, as every family's test runs it.
+    public static func decodeMangledSolutions(of instance: P.Instance, iterations: Int, seed: UInt64) throws -> ReaderFuzz.Summary {
+        let (solution, context) = try use(instance)
+        let directory = NSTemporaryDirectory() + "hunch-\(P.name)-fuzz-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        return decode(solution, instance, context, iterations: iterations, seed: seed, directory: directory)
+    }
+
     public static func decode(_ solution: P.Solution, _ instance: P.Instance, _ context: P.Context, iterations: Int,
                               seed: UInt64, directory: String) -> ReaderFuzz.Summary {
         var generator = FuzzGenerator(seed: ReaderFuzz.seed(seed))
