@@ -52,7 +52,7 @@ final class CVRPReaderTests: XCTestCase {
     func testBadInputNamesFileAndLine() {
         let header = "NAME : bad\nTYPE : CVRP\nDIMENSION : 3\nEDGE_WEIGHT_TYPE : EUC_2D\nCAPACITY : 10\nNODE_COORD_SECTION\n1 0 0\n2 1 1\n3 2 2\n"
         XCTAssertThrowsError(try CVRPReader.parse(header + "DEMAND_SECTION\n1 0\n2 11\n3 1\nDEPOT_SECTION\n1\n-1\nEOF\n", file: "bad.vrp")) {
-            XCTAssertTrue("\($0)".hasPrefix("bad.vrp:"), "\($0)")
+            XCTAssertTrue("\($0)".hasPrefix("bad.vrp:12:"), "the demand's own line: \($0)")
             XCTAssertTrue("\($0)".contains("above the CAPACITY"), "\($0)")
         }
         XCTAssertThrowsError(try CVRPReader.parse(header.replacingOccurrences(of: "CAPACITY : 10\n", with: "") + "DEMAND_SECTION\n1 0\n2 1\n3 1\nDEPOT_SECTION\n1\n-1\nEOF\n", file: "bad.vrp")) {
