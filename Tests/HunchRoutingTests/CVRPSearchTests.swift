@@ -99,7 +99,7 @@ final class CVRPSearchTests: XCTestCase {
 final class CVRPExactTests: XCTestCase {
     /// GLPK proves the published optima of the small bundled instances, warm-started or not.
     func testProvesSmallOptima() throws {
-        for name in ["P-n16-k8", "E-n13-k4"] {
+        for name in Bundled.names {
             let instance = try CVRPReader.read(path: Bundled.path(name))
             let cold = try CVRPExactSolver.solve(instance, incumbent: nil, timeLimit: 60)
             XCTAssertEqual(cold.status, .optimal, name)

@@ -139,7 +139,51 @@ struct CapacityCutSeparator: LazyConstraintGenerator {
                 if let row = cut(for: set, values: point.values) { rows.append(row) }
             }
         }
+        if !point.isIntegral && rows.isEmpty {
+            for set in greedySets(point.values) where seen.insert(set).inserted {
+                if let row = cut(for: set, values: point.values) { rows.append(row) }
+            }
+        }
         return rows
+    }
+
+    /// Greedy growth (as in Lysgaard, Letchford & Eglese 2004's CVRPSEP heuristics): from each
+    /// customer, add the customer most strongly tied to the set (largest x(i, S)) one at a time,
+    /// and keep every set where x(δ(S)) − 2⌈q(S)/Q⌉ is most negative along the way.
+    func greedySets(_ values: [Double]) -> [[Int]] {
+        let n = instance.dimension
+        var weight = [Double](repeating: 0, count: n * n)
+        for (j, (a, b)) in edges.enumerated() where values[j] > 1e-6 {
+            weight[a * n + b] = values[j]
+            weight[b * n + a] = values[j]
+        }
+        var degree = [Double](repeating: 0, count: n)
+        for v in 0..<n { for w in 0..<n { degree[v] += weight[v * n + w] } }
+        var found: [[Int]] = []
+        var tie = [Double](repeating: 0, count: n)
+        var inside = [Bool](repeating: false, count: n)
+        for seed in 1..<n {
+            for v in 0..<n { tie[v] = weight[seed * n + v]; inside[v] = false }
+            inside[seed] = true
+            var set = [seed]
+            var demand = instance.demands[seed]
+            var boundary = degree[seed]
+            var best: (slack: Double, size: Int) = (.infinity, 0)
+            while set.count < n - 1 {
+                var next = -1
+                for v in 1..<n where !inside[v] && tie[v] > 1e-6 && (next < 0 || tie[v] > tie[next]) { next = v }
+                if next < 0 { break }
+                boundary += degree[next] - 2 * tie[next]
+                inside[next] = true
+                set.append(next)
+                demand += instance.demands[next]
+                for v in 0..<n { tie[v] += weight[next * n + v] }
+                let slack = boundary - Double(2 * ((demand + instance.capacity - 1) / instance.capacity))
+                if slack < best.slack { best = (slack, set.count) }
+            }
+            if best.slack < -minimumViolation { found.append(Array(set.prefix(best.size)).sorted()) }
+        }
+        return found
     }
 
     /// Customer components of the edges between customers with x > threshold.
