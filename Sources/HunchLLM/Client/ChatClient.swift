@@ -67,9 +67,15 @@ public final class ChatClient: Sendable {
     }
 
     deinit {
-        // On another thread: Linux's URLSession waits for its work queue here.
-        let session = self.session
-        ChatClient.cancelQueue.async { session.invalidateAndCancel() }
+        // On another thread: Linux's URLSession waits for its work queue here. Tasks that have
+        // answered a redirect are not cancelled (see `ChatSessionDelegate.mayCancel`).
+        let session = self.session, delegate = self.delegate
+        ChatClient.cancelQueue.async {
+            session.getAllTasks { tasks in
+                for task in tasks where delegate.mayCancel(task) { task.cancel() }
+                session.finishTasksAndInvalidate()
+            }
+        }
     }
 
     /// Sends `request` and returns the first choice's content.
@@ -226,11 +232,13 @@ public final class ChatClient: Sendable {
 
     /// Cancels a task whose exchange is over, on another thread: `cancel()` waits for the
     /// session's busy work queue, and the caller must not. Foundation on Linux traps when a task
-    /// is cancelled between a redirect decision and its processing, so right after one the cancel
-    /// is put off a moment.
+    /// is cancelled after a redirect decision (`HTTPURLProtocol`: "Received callback for HTTP
+    /// redirection, but we're not waiting for it"; a delay of 0.5 s did not avoid it), so a task
+    /// that has answered a redirect is never cancelled: the caller has its answer already, and
+    /// the task ends on its own, within the session's resource timeout, its body still capped.
     static func cancel(_ task: URLSessionTask, after exchange: HTTPExchange?) {
-        let delay = (exchange?.secondsSinceRedirectAnswer).map { $0 < 0.5 ? 0.5 : 0 } ?? 0
-        cancelQueue.asyncAfter(deadline: .now() + delay) { task.cancel() }
+        if exchange?.secondsSinceRedirectAnswer != nil { return }
+        cancelQueue.async { task.cancel() }
     }
 
     /// A serial queue of its own (so a thread of its own): Dispatch's shared pool may be busy.

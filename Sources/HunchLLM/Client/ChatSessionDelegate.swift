@@ -10,6 +10,14 @@ import Synchronization
 /// gathers the whole body in memory and follows any redirect with the request's headers.
 final class ChatSessionDelegate: NSObject, URLSessionDataDelegate, @unchecked Sendable {
     private let exchanges = Mutex<[Int: HTTPExchange]>([:])
+    /// Tasks that have answered a redirect: Foundation on Linux traps if such a task is
+    /// cancelled ("Received callback for HTTP redirection, but we're not waiting for it"), so
+    /// they are left to end on their own, within the session's resource timeout.
+    private let redirected = Mutex<Set<Int>>([])
+
+    func mayCancel(_ task: URLSessionTask) -> Bool {
+        !redirected.withLock { $0.contains(task.taskIdentifier) }
+    }
 
     /// Call before `task.resume()`, so that no event can miss its exchange.
     func register(_ exchange: HTTPExchange, for task: URLSessionTask) {
@@ -51,6 +59,7 @@ final class ChatSessionDelegate: NSObject, URLSessionDataDelegate, @unchecked Se
     func urlSession(_ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
                     newRequest request: URLRequest, completionHandler: @escaping (URLRequest?) -> Void) {
         // No exchange (it gave up already): follow nothing.
+        _ = redirected.withLock { $0.insert(task.taskIdentifier) }
         completionHandler(exchange(for: task)?.redirect(status: response.statusCode, to: request))
     }
 }
