@@ -46,13 +46,16 @@ public enum BinPackingProblem: ExactlySolvable {
 
     public static func defaultAcceptance(_ context: Context) -> Acceptance { BinPackingSolveOptions().acceptance }
 
-    public static let priors: [PriorInfo] = [
-        PriorInfo("best-fit-decreasing", "best fit decreasing: heaviest items first, each into the fullest bin it fits; at most 11/9 of the optimum plus 1, usually 1–3 bins above."),
-        PriorInfo("first-fit-decreasing", "first fit decreasing: heaviest items first, each into the first bin it fits; same guarantee as best fit decreasing."),
-        PriorInfo("first-fit", "first fit in file order: no sorting; weaker when items come in random order."),
-        PriorInfo("random", "first fit in a random order: a baseline.", benchByDefault: false),
-    ].sorted { a, b in
-        BinPackingPrior.allCases.firstIndex { $0.rawValue == a.name }! < BinPackingPrior.allCases.firstIndex { $0.rawValue == b.name }!
+    /// What each prior does, in a sentence for `--prior llm-choice`'s menu.
+    static let priorDescriptions: [String: String] = [
+        "best-fit-decreasing": "best fit decreasing: heaviest items first, each into the fullest bin it fits; at most 11/9 of the optimum plus 1, usually 1–3 bins above.",
+        "first-fit-decreasing": "first fit decreasing: heaviest items first, each into the first bin it fits; same guarantee as best fit decreasing.",
+        "first-fit": "first fit in file order: no sorting; weaker when items come in random order.",
+        "random": "first fit in a random order: a baseline.",
+    ]
+    /// In the prior enum's order; baselines are not run alone by `bench`.
+    public static let priors: [PriorInfo] = BinPackingPrior.allCases.map {
+        PriorInfo($0.rawValue, priorDescriptions[$0.rawValue] ?? $0.rawValue, benchByDefault: $0 != .random)
     }
     public static var defaultPrior: String { BinPackingPrior.default.rawValue }
 

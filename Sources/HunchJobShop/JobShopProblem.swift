@@ -34,15 +34,18 @@ public enum JobShopProblem: ExactlySolvable {
 
     public static func defaultAcceptance(_ context: NoContext) -> Acceptance { JobShopSolveOptions().acceptance }
 
-    public static let priors: [PriorInfo] = [
-        PriorInfo("mwkr", "most work remaining first: the job with the most processing time left goes first; usually the best single rule, 10–25 % above the optimum."),
-        PriorInfo("mopnr", "most operations remaining first: like most work remaining but counts operations; similar quality."),
-        PriorInfo("spt", "shortest processing time first: keeps machines busy with short operations; often 30–60 % above the optimum."),
-        PriorInfo("lpt", "longest processing time first: schedules long operations early; usually weak."),
-        PriorInfo("fifo", "first in, first out: the operation that became ready first; weak but simple."),
-        PriorInfo("random", "random priorities: a baseline.", benchByDefault: false),
-    ].sorted { a, b in
-        JobShopPrior.allCases.firstIndex { $0.rawValue == a.name }! < JobShopPrior.allCases.firstIndex { $0.rawValue == b.name }!
+    /// What each prior does, in a sentence for `--prior llm-choice`'s menu.
+    static let priorDescriptions: [String: String] = [
+        "mwkr": "most work remaining first: the job with the most processing time left goes first; usually the best single rule, 10–25 % above the optimum.",
+        "mopnr": "most operations remaining first: like most work remaining but counts operations; similar quality.",
+        "spt": "shortest processing time first: keeps machines busy with short operations; often 30–60 % above the optimum.",
+        "lpt": "longest processing time first: schedules long operations early; usually weak.",
+        "fifo": "first in, first out: the operation that became ready first; weak but simple.",
+        "random": "random priorities: a baseline.",
+    ]
+    /// In the prior enum's order; baselines are not run alone by `bench`.
+    public static let priors: [PriorInfo] = JobShopPrior.allCases.map {
+        PriorInfo($0.rawValue, priorDescriptions[$0.rawValue] ?? $0.rawValue, benchByDefault: $0 != .random)
     }
     public static var defaultPrior: String { JobShopPrior.default.rawValue }
 

@@ -62,17 +62,20 @@ public enum Packing3DProblem: ExactlySolvable {
     public static func knownValueApplies(_ context: Context) -> Bool { context.objective == .volume }
     public static func defaultAcceptance(_ context: Context) -> Acceptance { Packing3DSolveOptions().acceptance }
 
-    public static let priors: [PriorInfo] = [
-        PriorInfo("best-of", "tries every ordering rule and keeps the plan that packs the most volume; the strongest and slowest start."),
-        PriorInfo("max-volume", "places the block of largest volume first at each step."),
-        PriorInfo("floor-by-floor", "fills the container floor by floor, lowest free space first."),
-        PriorInfo("most-volume-first", "box types with the most total volume go first."),
-        PriorInfo("longest-side-first", "box types with the longest side go first; good for long boxes."),
-        PriorInfo("flat", "prefers boxes lying flat, building low layers."),
-        PriorInfo("whole-blocks", "prefers blocks that use a whole box type at once."),
-        PriorInfo("random", "a random order: a baseline.", benchByDefault: false),
-    ].sorted { a, b in
-        Packing3DPrior.allCases.firstIndex { $0.rawValue == a.name }! < Packing3DPrior.allCases.firstIndex { $0.rawValue == b.name }!
+    /// What each prior does, in a sentence for `--prior llm-choice`'s menu.
+    static let priorDescriptions: [String: String] = [
+        "best-of": "tries every ordering rule and keeps the plan that packs the most volume; the strongest and slowest start.",
+        "max-volume": "places the block of largest volume first at each step.",
+        "floor-by-floor": "fills the container floor by floor, lowest free space first.",
+        "most-volume-first": "box types with the most total volume go first.",
+        "longest-side-first": "box types with the longest side go first; good for long boxes.",
+        "flat": "prefers boxes lying flat, building low layers.",
+        "whole-blocks": "prefers blocks that use a whole box type at once.",
+        "random": "a random order: a baseline.",
+    ]
+    /// In the prior enum's order; baselines are not run alone by `bench`.
+    public static let priors: [PriorInfo] = Packing3DPrior.allCases.map {
+        PriorInfo($0.rawValue, priorDescriptions[$0.rawValue] ?? $0.rawValue, benchByDefault: $0 != .random)
     }
     public static var defaultPrior: String { Packing3DPrior.default.rawValue }
 

@@ -25,6 +25,7 @@ public enum SolvePipeline<P: Problem> {
         // The start: the user's solution, the model's, or a prior's.
         var priorName = settings.prior ?? P.defaultPrior
         var details: [String: JSONValue] = [:]
+        var choiceLabel: String?
         var start: (solution: P.Solution, label: String)?
         if let path = request.initialPath {
             let solution = try SolutionJSON.naming(path) { try P.readSolution(path: path, instance, context) }
@@ -44,7 +45,7 @@ public enum SolvePipeline<P: Problem> {
             let (name, report) = try chooseWithModel(request, instance: instance, context: context, budget: budget)
             details["llm"] = report.json
             priorName = name
-            details["llm_choice_label"] = .string(report.usedModel ? "llm-choice:\(name)" : "llm-fallback:\(name)")
+            choiceLabel = report.usedModel ? "llm-choice:\(name)" : "llm-fallback:\(name)"
         }
         if start == nil, P.prior(named: priorName) == nil {
             let names = P.priors.map(\.name) + ["llm", "llm-choice"]
@@ -91,7 +92,7 @@ public enum SolvePipeline<P: Problem> {
             details["time_to_best_s"] = .double(outcome.statistics.timeToBest)
             details["operators"] = outcome.statistics.operatorDetails
         }
-        if case .string(let label)? = details.removeValue(forKey: "llm_choice_label") { record.prior = label }
+        if let choiceLabel { record.prior = choiceLabel }
         do { try P.validate(solution, instance, context) } catch {
             throw ProblemError("\(request.path): internal error: the solution does not validate: \(error)")
         }
@@ -153,7 +154,7 @@ public enum SolvePipeline<P: Problem> {
         record.knownOptimum = known?.value
         record.bound = bound
         record.gap = sense.gap(objective: objective, reference: known?.value ?? bound)
-        if targets(known: known, bound: bound).contains(where: { reaches(objective, $0, sense) }) { record.status = .optimal }
+        if targets(known: known, bound: bound).contains(where: { sense.meets(objective, bound: $0) }) { record.status = .optimal }
         if let known, known.proven, sense.isBetter(objective, than: known.value) {
             // Better than a proven optimum: the published value is for another variant of the
             // problem (a fixed fleet, say). Not a proof of anything; said in the record.
@@ -169,10 +170,6 @@ public enum SolvePipeline<P: Problem> {
         if let known, known.proven { values.append(known.value) }
         if let bound { values.append(bound) }
         return values
-    }
-
-    static func reaches(_ objective: Double, _ target: Double, _ sense: ObjectiveSense) -> Bool {
-        sense.meets(objective, bound: target)
     }
 
     /// The model's order as the start, or the default prior's solution when it is unusable.

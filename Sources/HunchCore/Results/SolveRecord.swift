@@ -81,7 +81,6 @@ public struct SolveRecord: Codable, Sendable {
 
     /// Relative gap of `objective` above `reference` (minimisation), nil when undefined.
     public static func relativeGap(objective: Double?, reference: Double?) -> Double? {
-        guard let objective, let reference, reference != 0 else { return nil }
-        return (objective - reference) / abs(reference)
+        ObjectiveSense.minimise.gap(objective: objective, reference: reference)
     }
 }

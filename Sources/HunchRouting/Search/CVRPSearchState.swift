@@ -1,3 +1,4 @@
+import Foundation
 import HunchCore
 
 /// The CVRP's working solution for the engine's search loop: routes as arrays of customers,
@@ -244,9 +245,3 @@ public final class CVRPSearchState: SearchState {
         return routes.count - 1
     }
 }
-
-extension CVRPSearchState {
-    public func firstSolution() -> CVRPSolution { solution }
-}
-
-import Foundation
