@@ -45,35 +45,17 @@ package struct TSPLIBCoordinateSection {
                     + "found \(text.quote(line.range))")
             }
             var tokens = TSPLIBTokens(bytes, line.range)
-            let idToken = tokens.next()!  // a non-blank line has a token
-            let id: Int
-            switch TSPLIBNumber.integer(bytes, idToken) {
-            case .value(let value):
-                id = value
-            case .overflow:
-                throw text.error(line.number, "node id \(text.quote(idToken)) is out of range; expected 1...\(n) "
-                    + "(DIMENSION at line \(dimensionLine))")
-            case .invalid:
-                throw text.error(line.number, "expected a node id (an integer 1...\(n)) at the start of a \(name) line, "
-                    + "found \(text.quote(idToken))")
-            }
-            guard id >= 1 && id <= n else {
-                throw text.error(line.number, "node id \(id) is out of range; expected 1...\(n) (DIMENSION at line \(dimensionLine))")
-            }
-            let node = id - 1
-            guard section.lineOfNode[node] == 0 else {
-                throw text.error(line.number, "node id \(id) appears twice in \(name) (first at line \(section.lineOfNode[node])); "
-                    + "expected each id 1...\(n) exactly once")
-            }
+            let node = try text.node(from: &tokens, line: line.number, nodes: n, dimensionLine: dimensionLine,
+                                     section: name, lineOfNode: section.lineOfNode)
             let rest = tokens.rest
             guard let xToken = tokens.next(), let yToken = tokens.next(), tokens.next() == nil,
                   let xValue = TSPLIBNumber.decimal(bytes, xToken),
                   let yValue = TSPLIBNumber.decimal(bytes, yToken)
             else {
-                throw text.error(line.number, "expected 2 coordinates after node id \(id), found \(text.quote(rest))")
+                throw text.error(line.number, "expected 2 coordinates after node id \(node + 1), found \(text.quote(rest))")
             }
             guard xValue.isFinite && yValue.isFinite else {
-                throw text.error(line.number, "expected finite coordinates for node id \(id), found \(text.quote(rest))")
+                throw text.error(line.number, "expected finite coordinates for node id \(node + 1), found \(text.quote(rest))")
             }
             section.x[node] = xValue
             section.y[node] = yValue

@@ -49,6 +49,8 @@ public struct TSPLIBDocument: Sendable {
     public let serviceTime: Double?
     /// DEMAND_SECTION by 0-based node (depots included, usually 0 there).
     public let demands: [Int]?
+    /// The line of each node's DEMAND_SECTION entry, so a family's checks can point at it.
+    public let demandLines: [Int]?
     /// DEPOT_SECTION: the 0-based depot nodes in file order (CVRPLIB: `[0]`).
     public let depots: [Int]?
     /// TIME_WINDOW_SECTION by 0-based node.

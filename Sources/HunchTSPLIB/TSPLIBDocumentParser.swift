@@ -64,6 +64,7 @@ package struct TSPLIBDocumentParser {
     private var maximumRouteLength: Double?
     private var serviceTime: Double?
     private var demands: [Int]?
+    private var demandLines: [Int]?
     private var depots: [Int]?
     private var timeWindows: [TSPLIBTimeWindow]?
     private var serviceTimes: [Double]?
@@ -187,9 +188,11 @@ package struct TSPLIBDocumentParser {
                                          allowsZero: true)
             case .demandSection:
                 let n = try dimensionBefore(keyword, line: line.number)
-                demands = try TSPLIBNodeValueSection.parse(
+                let section = try TSPLIBNodeValueSection.parse(
                     keyword, columns: .nonNegativeIntegers("demand"), headerLine: line.number,
-                    dimension: n.value, dimensionLine: n.line, cursor: &cursor, text: text).values
+                    dimension: n.value, dimensionLine: n.line, cursor: &cursor, text: text)
+                demands = section.values
+                demandLines = section.lineOfNode.map(Int.init)
             case .depotSection:
                 let n = try dimensionBefore(keyword, line: line.number)
                 depots = try TSPLIBDepotSection.parse(
@@ -457,8 +460,8 @@ package struct TSPLIBDocumentParser {
             displayData: displayData.map { TSPLIBCoordinates(x: $0.x, y: $0.y) },
             explicitWeights: type.value == .explicit ? weights : nil, fixedEdges: fixedEdges,
             capacity: capacity, vehicles: vehicles, maximumRouteLength: maximumRouteLength, serviceTime: serviceTime,
-            demands: demands, depots: depots, timeWindows: timeWindows, serviceTimes: serviceTimes,
-            keywordLines: keywordLines)
+            demands: demands, demandLines: demandLines, depots: depots, timeWindows: timeWindows,
+            serviceTimes: serviceTimes, keywordLines: keywordLines)
     }
 
     /// What a routing TYPE needs, and the routing data that contradicts itself.

@@ -57,26 +57,8 @@ package struct TSPLIBNodeValueSection<Value> {
                     + "found \(text.quote(line.range))")
             }
             var tokens = TSPLIBTokens(bytes, line.range)
-            let idToken = tokens.next()!  // a non-blank line has a token
-            let id: Int
-            switch TSPLIBNumber.integer(bytes, idToken) {
-            case .value(let value):
-                id = value
-            case .overflow:
-                throw text.error(line.number, "node id \(text.quote(idToken)) is out of range; expected 1...\(n) "
-                    + "(DIMENSION at line \(dimensionLine))")
-            case .invalid:
-                throw text.error(line.number, "expected a node id (an integer 1...\(n)) at the start of a \(name) line, "
-                    + "found \(text.quote(idToken))")
-            }
-            guard id >= 1 && id <= n else {
-                throw text.error(line.number, "node id \(id) is out of range; expected 1...\(n) (DIMENSION at line \(dimensionLine))")
-            }
-            let node = id - 1
-            guard section.lineOfNode[node] == 0 else {
-                throw text.error(line.number, "node id \(id) appears twice in \(name) (first at line \(section.lineOfNode[node])); "
-                    + "expected each id 1...\(n) exactly once")
-            }
+            let node = try text.node(from: &tokens, line: line.number, nodes: n, dimensionLine: dimensionLine,
+                                     section: name, lineOfNode: section.lineOfNode)
             let rest = tokens.rest
             var read = 0
             while let token = tokens.next() {
@@ -85,7 +67,7 @@ package struct TSPLIBNodeValueSection<Value> {
                     break
                 }
                 guard let value = columns.read(bytes, token) else {
-                    throw text.error(line.number, "expected \(columns.expectation) as the \(columns.names[read]) of node id \(id), "
+                    throw text.error(line.number, "expected \(columns.expectation) as the \(columns.names[read]) of node id \(node + 1), "
                         + "found \(text.quote(token))")
                 }
                 section.values[node * width + read] = value
@@ -93,7 +75,7 @@ package struct TSPLIBNodeValueSection<Value> {
             }
             guard read == width else {
                 let values = width == 1 ? "1 value" : "\(width) values"
-                throw text.error(line.number, "expected \(values) (\(columns.names.joined(separator: " "))) after node id \(id), "
+                throw text.error(line.number, "expected \(values) (\(columns.names.joined(separator: " "))) after node id \(node + 1), "
                     + "found \(text.quote(rest))")
             }
             section.lineOfNode[node] = Int32(clamping: line.number)

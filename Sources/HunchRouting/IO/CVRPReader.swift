@@ -1,4 +1,3 @@
-import Foundation
 import HunchCore
 import HunchTSPLIB
 
@@ -11,28 +10,14 @@ public enum CVRPReader {
     public static let maximumCapacity = 1_000_000_000_000
 
     public static func read(path: String) throws -> CVRPInstance {
-        try make(TSPLIBDocument.read(path: path, dialect: .vrplib)) {
-            FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) }
-        }
+        try make(TSPLIBDocument.read(path: path, dialect: .vrplib))
     }
 
     public static func parse(_ text: String, file: String = "<input>") throws -> CVRPInstance {
-        try make(TSPLIBDocument.parse(text, file: file, dialect: .vrplib)) { text }
+        try make(TSPLIBDocument.parse(text, file: file, dialect: .vrplib))
     }
 
-    /// The line of `node`'s entry (1-based id first) in the section that starts at `sectionLine`,
-    /// found again in the text only when an error needs it; the section's line otherwise.
-    static func line(ofNode node: Int, after sectionLine: Int?, in text: () -> String?) -> Int? {
-        guard let sectionLine, let body = text() else { return sectionLine }
-        let lines = body.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
-        for index in sectionLine..<min(lines.count, sectionLine + 1_000_000) {
-            let first = lines[index].split(whereSeparator: { $0 == " " || $0 == "\t" }).first
-            if first.flatMap({ Int($0) }) == node + 1 { return index + 1 }
-        }
-        return sectionLine
-    }
-
-    static func make(_ document: TSPLIBDocument, text: () -> String?) throws -> CVRPInstance {
+    static func make(_ document: TSPLIBDocument) throws -> CVRPInstance {
         let n = document.dimension
         guard n >= 2 else { throw document.error(document.line(of: .dimension), "a CVRP needs a depot and at least one customer (DIMENSION ≥ 2), found \(n)") }
         guard let capacity = document.capacity else { throw document.error(nil, "expected CAPACITY for a CVRP file") }
@@ -52,12 +37,8 @@ public enum CVRPReader {
         demands[0] = 0
         for (k, node) in order.enumerated().dropFirst() {
             let q = demands[k]
-            guard q >= 0 else {
-                throw document.error(line(ofNode: node, after: document.line(of: .demandSection), in: text),
-                                     "customer \(node + 1) has a negative demand \(q)")
-            }
             guard q <= capacity else {
-                throw document.error(line(ofNode: node, after: document.line(of: .demandSection), in: text),
+                throw document.error(document.demandLines?[node] ?? document.line(of: .demandSection),
                                      "customer \(node + 1) demands \(q), above the CAPACITY \(capacity): no vehicle can serve it")
             }
         }
