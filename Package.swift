@@ -45,7 +45,7 @@ let package = Package(
         .target(name: "HunchTestSupport", dependencies: ["HunchCore"], path: "Tests/Support"),
         .testTarget(name: "HunchCoreTests", dependencies: ["HunchCore"]),
         .testTarget(name: "HunchExactTests", dependencies: ["HunchExact"]),
-        .testTarget(name: "HunchTSPLIBTests", dependencies: ["HunchTSPLIB", "HunchCore"]),
+        .testTarget(name: "HunchTSPLIBTests", dependencies: ["HunchTSPLIB", "HunchCore", "HunchTestSupport"]),
         .testTarget(name: "HunchTSPTests", dependencies: ["HunchTSP", "HunchTSPLIB", "HunchCore", "HunchExact", "HunchTestSupport"],
                     exclude: ["Fixtures/tsp_initial_huge.json"]),
         .testTarget(name: "HunchJobShopTests", dependencies: ["HunchJobShop", "HunchCore", "HunchExact", "HunchTestSupport"],

@@ -1,3 +1,4 @@
+import HunchCore
 import XCTest
 import HunchTSPLIB
 
@@ -32,7 +33,7 @@ final class DistanceAndCandidateTests: XCTestCase {
     }
 
     func testMatrixAgreesWithTheFormulaForEveryCoordinateType() {
-        var generator = SplitMix64(seed: 7)
+        var generator = SeededGenerator(seed: 7)
         for type in TSPLIBEdgeWeightType.allCases where type != .explicit {
             let n = 40
             let scale = type == .geo ? 90.0 : 10_000.0

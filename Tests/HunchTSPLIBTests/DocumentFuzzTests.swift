@@ -1,3 +1,4 @@
+import HunchTestSupport
 import XCTest
 import HunchTSPLIB
 
@@ -6,6 +7,7 @@ import HunchTSPLIB
 /// else. The bundled CVRPLIB files (coordinates and an EXPLICIT LOWER_ROW matrix) and a VRPTW
 /// fixture are mangled with a seeded generator, a few thousand times in all.
 final class DocumentFuzzTests: XCTestCase {
+    /// Routing keywords and numbers at the edges, mixed into the shared fuzzer's garbage.
     private static let garbage = [
         "nan", "inf", "1e400", "99999999999999999999999", "-1", "-7", "0", "3.5", "abc", "EOF", "DEPOT_SECTION",
         "DEMAND_SECTION", "TIME_WINDOW_SECTION", "SERVICE_TIME_SECTION", "CAPACITY", "VEHICLES", "DISTANCE",
@@ -46,11 +48,11 @@ final class DocumentFuzzTests: XCTestCase {
         for name in ["A-n32-k5.vrp", "E-n13-k4.vrp", "P-n16-k8.vrp"] {
             sources.append((name, Array(try String(contentsOfFile: TestData.cvrp(name), encoding: .utf8).utf8)))
         }
-        var generator = SplitMix64(seed: 0xC0FFEE)
+        var generator = FuzzGenerator(seed: 0xC0FFEE)
         var accepted = 0, refused = 0
         for (name, original) in sources {
             for _ in 0..<600 {
-                let mangled = mangle(original, using: &generator)
+                let mangled = ReaderFuzz.mangle(original, using: &generator, words: Self.garbage)
                 do {
                     let document = try mangled.withUnsafeBufferPointer {
                         try TSPLIBDocument.parse(bytes: $0, file: name, dialect: .vrplib)
@@ -100,34 +102,4 @@ final class DocumentFuzzTests: XCTestCase {
         }
     }
 
-    /// One to three random mutations of `text`: lines deleted, duplicated, swapped, truncated,
-    /// a token replaced by garbage, random bytes inserted.
-    private func mangle(_ text: [UInt8], using generator: inout SplitMix64) -> [UInt8] {
-        var lines = text.split(separator: 0x0A, omittingEmptySubsequences: false).map(Array.init)
-        for _ in 0..<Int.random(in: 1...3, using: &generator) {
-            guard !lines.isEmpty else { break }
-            let at = Int.random(in: 0..<lines.count, using: &generator)
-            switch Int.random(in: 0..<8, using: &generator) {
-            case 0:
-                lines.remove(at: at)
-            case 1:
-                lines.insert(lines[at], at: at)
-            case 2:
-                lines.swapAt(at, Int.random(in: 0..<lines.count, using: &generator))
-            case 3:
-                lines.removeLast(Int.random(in: 0..<lines.count, using: &generator))
-            case 4, 5, 6:
-                var tokens = lines[at].split(separator: 0x20).map(Array.init)
-                let word = Array(Self.garbage.randomElement(using: &generator)!.utf8)
-                if tokens.isEmpty { tokens = [word] } else { tokens[Int.random(in: 0..<tokens.count, using: &generator)] = word }
-                lines[at] = Array(tokens.joined(separator: [0x20]))
-            default:
-                for _ in 0..<Int.random(in: 1...4, using: &generator) {
-                    let position = Int.random(in: 0...lines[at].count, using: &generator)
-                    lines[at].insert(UInt8.random(in: 0...255, using: &generator), at: position)
-                }
-            }
-        }
-        return Array(lines.joined(separator: [0x0A]))
-    }
 }

@@ -1,3 +1,4 @@
+import HunchCore
 import XCTest
 import HunchTSPLIB
 
@@ -15,7 +16,7 @@ final class NumberParsingTests: XCTestCase {
     }
 
     func testDecimalsRoundLikeTheStandardLibrary() {
-        var generator = SplitMix64(seed: 99)
+        var generator = SeededGenerator(seed: 99)
         for _ in 0..<20_000 {
             let value = Double(bitPattern: generator.next() & 0x7FEF_FFFF_FFFF_FFFF) // finite
             for text in [value.description, String(format: "%.6f", value), String(format: "%.17e", value),

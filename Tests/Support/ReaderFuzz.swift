@@ -38,8 +38,9 @@ public enum ReaderFuzz {
         "\u{9B}", "\u{202E}", "\u{FEFF}", "é", "\t",
     ]
 
-    /// One to three random mutations of `bytes`.
-    public static func mangle(_ bytes: [UInt8], using generator: inout FuzzGenerator) -> [UInt8] {
+    /// One to three random mutations of `bytes`; `words` adds the format's own keywords to the
+    /// garbage a token may be replaced by.
+    public static func mangle(_ bytes: [UInt8], using generator: inout FuzzGenerator, words: [String] = []) -> [UInt8] {
         var lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false).map(Array.init)
         for _ in 0..<Int.random(in: 1...3, using: &generator) {
             guard !lines.isEmpty else { lines = [[]]; continue }
@@ -61,7 +62,7 @@ public enum ReaderFuzz {
             case 4, 5, 6, 7:
                 // One token replaced by garbage.
                 var tokens = lines[at].split(whereSeparator: { $0 == 0x20 || $0 == 0x09 }).map(Array.init)
-                let word = Array(garbage.randomElement(using: &generator)!.utf8)
+                let word = Array((garbage + words).randomElement(using: &generator)!.utf8)
                 if tokens.isEmpty { tokens = [word] } else { tokens[Int.random(in: 0..<tokens.count, using: &generator)] = word }
                 lines[at] = Array(tokens.joined(separator: [0x20]))
             case 8:
@@ -212,20 +213,8 @@ public enum ReaderFuzz {
     }
 }
 
-/// FuzzGenerator (Steele, Lea & Flood 2014): a tiny seeded generator so that fuzz runs repeat.
-public struct FuzzGenerator: RandomNumberGenerator {
-    private var state: UInt64
-
-    public init(seed: UInt64) { state = seed }
-
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+/// The fuzzers' seeded generator: the project's own (HunchCore's xoshiro256**).
+public typealias FuzzGenerator = SeededGenerator
 
 /// The same property for what follows reading: an accepted instance can be used (context,
 /// default prior, validation, objective, bound, the solution's JSON round trip) without a trap,
