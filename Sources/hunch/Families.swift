@@ -14,5 +14,6 @@ enum Families {
         Family<BinPackingProblem>(),
         Family<Packing3DProblem>(),
         Family<CVRPProblem>(),
+        Family<VRPTWProblem>(),
     ]
 }

@@ -118,3 +118,15 @@ public struct VRPTWInstance: Sendable {
     /// Total distance of `routes`, in the file's unit.
     public func totalDistance(_ routes: [[Int]]) -> Double { routes.reduce(0) { $0 + routeDistance($1) } }
 }
+
+extension VRPTWInstance {
+    /// The same instance measured under `convention` (Solomon-format instances only: the
+    /// conversion needs coordinates and windows in the file's unit).
+    public func converted(to convention: VRPTWConvention) -> VRPTWInstance? {
+        if convention == self.convention { return self }
+        guard scale == (self.convention == .dimacs ? 10 : 10_000) else { return nil }
+        return VRPTWInstance(name: name, convention: convention, capacity: capacity, vehicleCount: vehicleCount,
+                             demands: demands, x: x, y: y, ready: ready.map { $0 / scale }, due: due.map { $0 / scale },
+                             service: service.map { $0 / scale }, fileIDs: fileIDs)
+    }
+}

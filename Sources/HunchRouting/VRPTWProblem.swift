@@ -1,0 +1,236 @@
+import Foundation
+import HunchCore
+
+/// The vehicle routing problem with time windows as one conformance to the problem contract:
+/// Solomon and Gehring–Homberger files (and VRPLIB's TIME_WINDOW_SECTION), insertion and
+/// nearest-neighbour priors, ruin-and-recreate perturbations with a granular descent priced by
+/// time-warp segments, the CVRP's distance bounds (windows only add constraints), and `.sol`.
+///
+/// `--objective distance` (the default) is the DIMACS/CVRPLIB convention: one-decimal
+/// truncated distances, least total distance. `--objective vehicles` is the SINTEF one: exact
+/// distances, fewest vehicles first, then least distance; the objective reported is still the
+/// distance, and `details.vehicles` the fleet.
+public enum VRPTWProblem: Problem {
+    public typealias Instance = VRPTWInstance
+    public typealias Solution = VRPTWSolution
+    public typealias State = VRPTWSearchState
+
+    /// The instance under the chosen convention, and the acceptance threshold.
+    public struct Context: Sendable {
+        public var instance: VRPTWInstance
+        public var acceptance: Acceptance
+    }
+
+    public static let name = "vrptw"
+    public static let aliases = ["solomon"]
+    public static let summary = "vehicle routing with time windows (Solomon / Gehring–Homberger): least total distance"
+    public static let objectiveName = "distance"
+    public static let sizeUnit = "customers"
+    public static let solutionFileKind = "CVRPLIB .sol"
+    public static let fileExtensions = ["txt"]
+    public static let objectiveVariants = ["distance", "vehicles"]
+
+    /// Threshold accepting as for the CVRP: within 0.6/n of the current objective, at most 2 %.
+    public static func acceptance(customers: Int) -> Acceptance {
+        .threshold(min(0.02, 0.6 / Double(max(1, customers))))
+    }
+
+    /// Solomon's layout (a VEHICLE block with NUMBER CAPACITY, then CUSTOMER), or TSPLIB
+    /// keywords with a VRPTW TYPE.
+    public static func recognises(fileExtension: String, head: String) -> Bool {
+        SolomonReader.recognises(head: head) || VRPLIBTimeWindowReader.recognises(fileExtension: fileExtension, head: head)
+    }
+
+    public static func read(path: String) throws -> VRPTWInstance {
+        let head = (try? String(contentsOfFile: path, encoding: .utf8).prefix(4096)).map(String.init) ?? ""
+        if SolomonReader.recognises(head: head) || !VRPLIBTimeWindowReader.recognises(fileExtension: (path as NSString).pathExtension.lowercased(), head: head) {
+            return try SolomonReader.read(path: path, convention: .dimacs)
+        }
+        return try VRPLIBTimeWindowReader.read(path: path)
+    }
+
+    public static func instanceName(_ instance: VRPTWInstance) -> String { instance.name }
+    public static func size(_ instance: VRPTWInstance) -> Int { instance.customerCount }
+    public static func describe(_ instance: VRPTWInstance) -> String {
+        "\(instance.customerCount) customers, capacity \(instance.capacity), \(instance.vehicleCount) vehicles"
+    }
+
+    public static func context(_ instance: VRPTWInstance, options: FamilyOptions) throws -> Context {
+        try options.checkObjective(family: name, allowed: objectiveVariants)
+        let convention: VRPTWConvention = options.objective == "vehicles" ? .hierarchical : .dimacs
+        guard let converted = instance.converted(to: convention) else {
+            throw ProblemError("--objective vehicles needs a Solomon-format instance (coordinates and windows in the file's unit)")
+        }
+        return Context(instance: converted, acceptance: acceptance(customers: instance.customerCount))
+    }
+
+    /// The manifests' VRPTW values are DIMACS distances.
+    public static func knownValueApplies(_ context: Context) -> Bool { context.instance.convention == .dimacs }
+    public static func defaultAcceptance(_ context: Context) -> Acceptance { context.acceptance }
+
+    public static let priors: [PriorInfo] = VRPTWPrior.allCases.map {
+        PriorInfo($0.rawValue, $0.description, benchByDefault: $0 != .random)
+    }
+    public static var defaultPrior: String { VRPTWPrior.default.rawValue }
+
+    public static func construct(prior: String, _ instance: VRPTWInstance, _ context: Context,
+                                 rng: inout SeededGenerator, stop: StopCondition) -> (solution: VRPTWSolution, label: String) {
+        let heuristic = VRPTWPrior(rawValue: prior) ?? .default
+        return (heuristic.construct(context.instance, rng: &rng), heuristic.rawValue)
+    }
+
+    public static func validate(_ solution: VRPTWSolution, _ instance: VRPTWInstance, _ context: Context) throws {
+        try VRPTWValidation.check(solution, instance: context.instance)
+    }
+
+    public static func objective(_ solution: VRPTWSolution, _ instance: VRPTWInstance, _ context: Context) -> Double {
+        context.instance.totalDistance(solution.routes)
+    }
+
+    /// The CVRP's bounds on the same distances: time windows only remove routes.
+    public static func bound(_ instance: VRPTWInstance, _ context: Context, budget: Double?, incumbent: Double?,
+                             stop: StopCondition) -> Double? {
+        let routing = context.instance
+        let relaxed = CVRPInstance(name: routing.name, capacity: routing.capacity, demands: routing.demands,
+                                   matrix: routing.matrix, x: routing.x, y: routing.y)
+        let scaled = Double(CVRPLowerBound.compute(relaxed)) / Double(routing.scale)
+        // Hierarchical distances are rounded up by at most one unit of 10⁻⁴ per arc.
+        let slack = routing.convention == .hierarchical ? Double(2 * routing.dimension) / Double(routing.scale) : 0
+        return max(0, scaled - slack)
+    }
+    public static var boundName: String { "cvrp-relaxation" }
+
+    public static var operatorNames: [String] { VRPTWSearchState.operators }
+    public static var featureCount: Int { VRPTWSearchState.featureCount }
+
+    public static func makeState(_ instance: VRPTWInstance, start: VRPTWSolution, _ context: Context,
+                                 rng: inout SeededGenerator) -> VRPTWSearchState {
+        VRPTWSearchState(instance: context.instance, solution: start)
+    }
+
+    public static func solution(of state: VRPTWSearchState, _ instance: VRPTWInstance, _ context: Context) -> VRPTWSolution {
+        state.solution
+    }
+
+    /// A DIMACS distance, scaled as the state counts it; none for the hierarchical objective,
+    /// whose state also counts routes.
+    public static func searchTarget(_ target: Double, _ instance: VRPTWInstance, _ context: Context) -> Double? {
+        guard context.instance.convention == .dimacs else { return nil }
+        return (target * Double(context.instance.scale)).rounded()
+    }
+
+    public static func details(_ solution: VRPTWSolution, _ instance: VRPTWInstance, _ context: Context) -> [String: JSONValue] {
+        ["vehicles": .int(solution.routeCount), "convention": .string(context.instance.convention.rawValue)]
+    }
+
+    /// `{"routes": [[customer ids]], "schedule": [[{customer, arrival, start, departure, load}]]}`,
+    /// times in the file's unit.
+    public static func encode(_ solution: VRPTWSolution, _ instance: VRPTWInstance, _ context: Context) -> JSONValue {
+        let routing = context.instance
+        let scale = Double(routing.scale)
+        let schedules: [JSONValue] = solution.routes.map { route in
+            let schedule = VRPTWSchedule(route: route, instance: routing)
+            return .array(schedule.stops.map { stop in
+                .object(["customer": .int(routing.fileIDs[stop.node]), "arrival": .double(Double(stop.arrival) / scale),
+                         "start": .double(Double(stop.start) / scale), "departure": .double(Double(stop.departure) / scale),
+                         "load": .int(stop.load)])
+            })
+        }
+        return .object(["routes": .array(solution.routes.map { .array($0.map { .int(routing.fileIDs[$0]) }) }),
+                        "schedule": .array(schedules)])
+    }
+
+    public static func decode(_ value: JSONValue, _ instance: VRPTWInstance, _ context: Context) throws -> VRPTWSolution {
+        guard case .array(let rows)? = value["routes"] else {
+            throw ProblemError("expected \"routes\": an array of arrays of customer ids")
+        }
+        var node: [Int: Int] = [:]
+        for (i, id) in instance.fileIDs.enumerated() where i > 0 { node[id] = i }
+        var routes: [[Int]] = []
+        for (r, row) in rows.enumerated() {
+            guard let ids = row.intArray else { throw ProblemError("routes[\(r)] must be an array of integers") }
+            routes.append(try ids.enumerated().map { k, id in
+                guard let c = node[id] else { throw ProblemError("routes[\(r)][\(k)]: \(id) is not a customer id") }
+                return c
+            })
+        }
+        let solution = VRPTWSolution(routes: routes)
+        try VRPTWValidation.check(solution, instance: context.instance)
+        return solution
+    }
+
+    public static func solutionFile(_ solution: VRPTWSolution, _ instance: VRPTWInstance, _ context: Context,
+                                    record: SolveRecord) -> String {
+        VRPTWSolutionFile.format(solution, instance: context.instance)
+    }
+
+    /// A CVRPLIB `.sol` or SINTEF route file, or JSON (a result or `{"routes": …}`).
+    public static func readSolution(path: String, _ instance: VRPTWInstance, _ context: Context) throws -> VRPTWSolution {
+        if path.hasSuffix(".json") {
+            do { return try decode(SolutionJSON.solutionObject(path: path), instance, context) } catch let error as ProblemError {
+                throw ProblemError("\(path): \(error)")
+            }
+        }
+        let solution = try VRPTWSolutionFile.read(path: path, instance: context.instance).0
+        try VRPTWValidation.check(solution, instance: context.instance)
+        return solution
+    }
+
+    public static func svg(_ solution: VRPTWSolution, _ instance: VRPTWInstance, _ context: Context,
+                           record: SolveRecord, title: String) -> String? {
+        let routing = context.instance
+        return RoutesSVG.render(x: routing.x, y: routing.y, routes: solution.routes, title: title) { r, route in
+            let load = route.reduce(0) { $0 + routing.demands[$1] }
+            let schedule = VRPTWSchedule(route: route, instance: routing)
+            return "route \(r + 1): load \(load)/\(routing.capacity), back at \(VRPTWTime.format(schedule.returnTime, scale: routing.scale))"
+        }
+    }
+
+    public static let generatorParameters = [
+        GeneratorParameter("customers", "number of customers", integer: 1...100_000, default: 100),
+        GeneratorParameter("layout", "customer layout (Solomon's R, C, RC)", choice: ["uniform", "clustered", "mixed"], default: "uniform"),
+        GeneratorParameter("horizon", "the depot's due time (R1-like 230, R2-like 1000)", integer: 50...1_000_000, default: 230),
+        GeneratorParameter("window", "mean time-window width", integer: 1...1_000_000, default: 30),
+        GeneratorParameter("capacity", "vehicle capacity (demands are 1–40)", integer: 40...1_000_000, default: 200),
+    ]
+
+    public static func generate(_ values: GeneratorValues) throws -> String {
+        VRPTWGenerator.generate(customers: values.int("customers"), layout: values.string("layout"),
+                                horizon: values.int("horizon"), windowWidth: values.int("window"),
+                                capacity: values.int("capacity"), seed: values.seed, name: values.name)
+    }
+
+    public static func trainingEnvironment(_ settings: TrainingSettings, instances: [VRPTWInstance]) throws -> any TrainingEnvironment {
+        var environment = VRPTWTrainingEnvironment()
+        if let minSize = settings.minSize { environment.minSize = minSize }
+        if let maxSize = settings.maxSize { environment.maxSize = maxSize }
+        if let work = settings.workPerUnit { environment.workPerCustomer = work }
+        environment.workPerEpisode = settings.workPerEpisode
+        environment.instances = instances
+        return environment
+    }
+
+    public static func bundledPolicy() throws -> PolicyWeights {
+        throw ProblemError("vrptw ships no trained policy yet: train one with `hunch train vrptw` and pass it as --policy FILE.json")
+    }
+
+    /// The model orders the customers; the order is cut into routes where the next one no
+    /// longer fits in time or load.
+    public static func llmTask(_ instance: VRPTWInstance, _ context: Context) -> LLMOrderTask<VRPTWSolution> {
+        let routing = context.instance
+        return LLMOrderTask(
+            mode: "customer-order", system: VRPTWLLMPrompt.system(), user: VRPTWLLMPrompt.user(routing),
+            count: routing.customerCount,
+            complete: { kept, missing in
+                let solution = TimeOrientedNearestNeighbour.cut(routing, order: (kept + missing).map { $0 + 1 })
+                try VRPTWValidation.check(solution, instance: routing)
+                return solution
+            },
+            fallback: { seed in
+                var rng = SeededGenerator(seed: seed)
+                return VRPTWPrior.default.construct(routing, rng: &rng)
+            },
+            unavailableReason: routing.customerCount > VRPTWLLMPrompt.customerLimit
+                ? "\(routing.customerCount) customers: too many to list in a prompt (limit \(VRPTWLLMPrompt.customerLimit))" : nil)
+    }
+}
