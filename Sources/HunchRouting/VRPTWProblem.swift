@@ -222,7 +222,9 @@ public enum VRPTWProblem: Problem {
             mode: "customer-order", system: VRPTWLLMPrompt.system(), user: VRPTWLLMPrompt.user(routing),
             count: routing.customerCount,
             complete: { kept, missing in
-                let solution = TimeOrientedNearestNeighbour.cut(routing, order: (kept + missing).map { $0 + 1 })
+                var rng = SeededGenerator(seed: 1)
+                let cut = TimeOrientedNearestNeighbour.cut(routing, order: (kept + missing).map { $0 + 1 })
+                let solution = VRPTWSearchState.withinFleet(routing, cut, rng: &rng)
                 try VRPTWValidation.check(solution, instance: routing)
                 return solution
             },

@@ -9,8 +9,7 @@ public enum VRPTWPrior: String, CaseIterable, Sendable {
     /// Solomon's (1987) time-oriented nearest neighbour: each route grows to the customer that
     /// is closest in a blend of distance, waiting and urgency, among those it can reach in time.
     case nearestNeighbour = "nearest-neighbour"
-    /// A random order, each customer appended to the current route while it stays on time and
-    /// within capacity: a baseline.
+    /// Cheapest insertion in a random order: a baseline.
     case random
 
     public static let `default` = VRPTWPrior.insertion
@@ -19,7 +18,7 @@ public enum VRPTWPrior: String, CaseIterable, Sendable {
         switch self {
         case .insertion: return "cheapest insertion by due time (Solomon 1987): the strongest start, a few per cent above the best known."
         case .nearestNeighbour: return "time-oriented nearest neighbour (Solomon 1987): routes grow to the closest reachable customer; 10–30 % above the best known."
-        case .random: return "a random order cut into routes where a customer no longer fits: a baseline."
+        case .random: return "cheapest insertion in a random order: a baseline."
         }
     }
 
@@ -34,7 +33,7 @@ public enum VRPTWPrior: String, CaseIterable, Sendable {
         case .random:
             var order = Array(1..<instance.dimension)
             for i in stride(from: order.count - 1, to: 0, by: -1) { order.swapAt(i, rng.below(i + 1)) }
-            return TimeOrientedNearestNeighbour.cut(instance, order: order)
+            return VRPTWSearchState.insertionRoutes(instance, order: order, rng: &rng)
         }
     }
 }

@@ -77,3 +77,27 @@ extension VRPTWSearchState {
         return state.solution
     }
 }
+
+extension VRPTWSearchState {
+    /// `solution` brought within the fleet: while it has more routes than vehicles, the
+    /// shortest route's customers are taken out, then all are put back by cheapest insertion
+    /// with lateness and overload priced far above distance (Solomon's fleets are never
+    /// binding, but a greedy cut of a random order can use twice the fleet).
+    static func withinFleet(_ instance: VRPTWInstance, _ solution: VRPTWSolution, rng: inout SeededGenerator) -> VRPTWSolution {
+        guard solution.routeCount > instance.vehicleCount else { return solution }
+        let state = VRPTWSearchState(instance: instance, solution: solution)
+        let heavy = Int(min(state.routeCharge, Double(Int.max / 1_000_000)))
+        state.warpWeight = heavy
+        state.loadWeight = heavy
+        while state.usedRoutes > state.vehicleLimit {
+            guard let shortest = state.routes.indices.filter({ !state.routes[$0].isEmpty })
+                .min(by: { state.routes[$0].count < state.routes[$1].count }) else { break }
+            for c in Array(state.routes[shortest]) { state.take(c) }
+        }
+        for c in state.removed {
+            state.isRemoved[c] = false
+            state.insertCheapest(c, rng: &rng, blinks: false)
+        }
+        return state.solution
+    }
+}
