@@ -13,7 +13,7 @@ import HunchCore
 public enum VRPTWProblem: Problem {
     public typealias Instance = VRPTWInstance
     public typealias Solution = VRPTWSolution
-    public typealias State = VRPTWSearchState
+    public typealias State = RoutingSearchState
 
     /// The instance under the chosen convention, and the acceptance threshold.
     public struct Context: Sendable {
@@ -100,16 +100,17 @@ public enum VRPTWProblem: Problem {
     }
     public static var boundName: String { "cvrp-relaxation" }
 
-    public static var operatorNames: [String] { VRPTWSearchState.operators }
-    public static var featureCount: Int { VRPTWSearchState.featureCount }
+    public static var operatorNames: [String] { RoutingSearchState.operators }
+    public static var featureCount: Int { RoutingSearchState.featureCount }
 
+    /// Job i is customer i in the search's model, so routes pass through unchanged.
     public static func makeState(_ instance: VRPTWInstance, start: VRPTWSolution, _ context: Context,
-                                 rng: inout SeededGenerator) -> VRPTWSearchState {
-        VRPTWSearchState(instance: context.instance, solution: start)
+                                 rng: inout SeededGenerator) -> RoutingSearchState {
+        RoutingSearchState(model: RoutingModel(context.instance), routes: start.routes)
     }
 
-    public static func solution(of state: VRPTWSearchState, _ instance: VRPTWInstance, _ context: Context) -> VRPTWSolution {
-        state.solution
+    public static func solution(of state: RoutingSearchState, _ instance: VRPTWInstance, _ context: Context) -> VRPTWSolution {
+        VRPTWSolution(routes: state.routes)
     }
 
     /// A DIMACS distance, scaled as the state counts it; none for the hierarchical objective,
@@ -186,6 +187,10 @@ public enum VRPTWProblem: Problem {
         }
     }
 
+    public static func cannotDraw(_ instance: VRPTWInstance) -> String? {
+        instance.x.isEmpty ? "no coordinates to draw (a VRPLIB file with an explicit matrix)" : nil
+    }
+
     public static let generatorParameters = [
         GeneratorParameter("customers", "number of customers", integer: 1...100_000, default: 100),
         GeneratorParameter("layout", "customer layout (Solomon's R, C, RC)", choice: ["uniform", "clustered", "mixed"], default: "uniform"),
@@ -222,9 +227,13 @@ public enum VRPTWProblem: Problem {
             mode: "customer-order", system: VRPTWLLMPrompt.system(), user: VRPTWLLMPrompt.user(routing),
             count: routing.customerCount,
             complete: { kept, missing in
-                var rng = SeededGenerator(seed: 1)
-                let cut = TimeOrientedNearestNeighbour.cut(routing, order: (kept + missing).map { $0 + 1 })
-                let solution = VRPTWSearchState.withinFleet(routing, cut, rng: &rng)
+                let order = (kept + missing).map { $0 + 1 }
+                var solution = TimeOrientedNearestNeighbour.cut(routing, order: order)
+                if solution.routeCount > routing.vehicleCount {
+                    // More routes than vehicles: the order becomes an insertion order instead.
+                    var rng = SeededGenerator(seed: 1)
+                    solution = VRPTWSolution(routes: RoutingSearchState.insertionRoutes(RoutingModel(routing), order: order, rng: &rng))
+                }
                 try VRPTWValidation.check(solution, instance: routing)
                 return solution
             },

@@ -13,7 +13,8 @@ enum Families {
         Family<JobShopProblem>(),
         Family<BinPackingProblem>(),
         Family<Packing3DProblem>(),
-        Family<CVRPProblem>(),
+        // Before CVRP, which claims every .vrp: a VRPLIB file with time windows is a VRPTW.
         Family<VRPTWProblem>(),
+        Family<CVRPProblem>(),
     ]
 }

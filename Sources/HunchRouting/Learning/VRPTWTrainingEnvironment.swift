@@ -14,8 +14,8 @@ public struct VRPTWTrainingEnvironment: TrainingEnvironment {
     public init() {}
 
     public var family: String { "vrptw" }
-    public var operatorNames: [String] { VRPTWSearchState.operators }
-    public var featureCount: Int { VRPTWSearchState.featureCount }
+    public var operatorNames: [String] { RoutingSearchState.operators }
+    public var featureCount: Int { RoutingSearchState.featureCount }
 
     public func makeEpisode(instanceSeed: UInt64, searchSeed: UInt64) -> TrainingEpisode {
         var rng = SeededGenerator(seed: instanceSeed)
@@ -33,7 +33,7 @@ public struct VRPTWTrainingEnvironment: TrainingEnvironment {
         }
         var searchRNG = SeededGenerator(seed: searchSeed)
         let start = VRPTWPrior.default.construct(instance, rng: &searchRNG)
-        let state = VRPTWSearchState(instance: instance, solution: start)
+        let state = RoutingSearchState(model: RoutingModel(instance), routes: start.routes)
         let averageEdge = max(1e-9, Double(state.total) / Double(max(1, instance.dimension)))
         return TrainingEpisode(state: state,
                                stop: StopCondition(maxWork: workPerEpisode ?? workPerCustomer * instance.dimension,

@@ -116,7 +116,16 @@ public struct VRPTWInstance: Sendable {
     }
 
     /// Total distance of `routes`, in the file's unit.
-    public func totalDistance(_ routes: [[Int]]) -> Double { routes.reduce(0) { $0 + routeDistance($1) } }
+    public func totalDistance(_ routes: [[Int]]) -> Double {
+        guard convention == .dimacs else { return routes.reduce(0) { $0 + routeDistance($1) } }
+        // Exact: the scaled integer arcs summed, divided once.
+        var total = 0
+        for route in routes where !route.isEmpty {
+            total += distance(0, route[0]) + distance(route[route.count - 1], 0)
+            for k in 1..<route.count { total += distance(route[k - 1], route[k]) }
+        }
+        return Double(total) / Double(scale)
+    }
 }
 
 extension VRPTWInstance {

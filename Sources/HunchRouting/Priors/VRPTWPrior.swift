@@ -27,13 +27,13 @@ public enum VRPTWPrior: String, CaseIterable, Sendable {
         switch self {
         case .insertion:
             let order = (1..<instance.dimension).sorted { (instance.due[$0], $0) < (instance.due[$1], $1) }
-            return VRPTWSearchState.insertionRoutes(instance, order: order, rng: &rng)
+            return VRPTWSolution(routes: RoutingSearchState.insertionRoutes(RoutingModel(instance), order: order, rng: &rng))
         case .nearestNeighbour:
             return TimeOrientedNearestNeighbour.solve(instance)
         case .random:
             var order = Array(1..<instance.dimension)
             for i in stride(from: order.count - 1, to: 0, by: -1) { order.swapAt(i, rng.below(i + 1)) }
-            return VRPTWSearchState.insertionRoutes(instance, order: order, rng: &rng)
+            return VRPTWSolution(routes: RoutingSearchState.insertionRoutes(RoutingModel(instance), order: order, rng: &rng))
         }
     }
 }

@@ -1,17 +1,18 @@
 import HunchCore
 
-/// The granular local descent under time windows: for a customer `u` taken from the queue,
-/// every move that brings `u` next to one of its `k` correlated customers `v` — relocate `u`
-/// after or before `v`, relocate the pair (`u`, its successor) after `v`, swap `u` and `v`,
-/// and 2-opt* (exchange of route tails) in the two orientations that join `u` and `v` — is
-/// priced with the penalised cost (distance, time warp, excess load). Between two routes a
-/// price joins at most four time-warp segments, O(1); inside one route it walks the part
-/// that moves. The best improving move is applied and the customers it touched are queued
-/// again (don't-look bits, Bentley 1992).
-extension VRPTWSearchState {
+/// The granular local descent under time windows: for a job `u` taken from the queue, every
+/// move that brings `u` next to one of its `k` correlated jobs `v` — relocate `u` after or
+/// before `v`, relocate the pair (`u`, its successor) after `v`, swap `u` and `v`, and 2-opt*
+/// (exchange of route tails) in the two orientations that join `u` and `v` — is priced with
+/// the penalised cost (vehicle costs, time warp, excess load, missing skills); so are `u` alone
+/// on a spare vehicle of each type and, for an optional job, leaving it out. Between two routes
+/// a price joins at most four time-warp segments, O(1); inside one route it walks the part that
+/// moves. The best improving move is applied and the jobs it touched are queued again
+/// (don't-look bits, Bentley 1992).
+extension RoutingSearchState {
     enum Move {
         case none
-        /// `u` to just after `v` (v = 0: first in route `route`).
+        /// `u` to just after `v` in route `route` (v = 0: first).
         case relocate(u: Int, v: Int, route: Int)
         case relocatePair(u: Int, v: Int)
         case swap(u: Int, v: Int)
@@ -21,23 +22,27 @@ extension VRPTWSearchState {
         case tailsAt(u: Int, v: Int)
         /// `u` alone in the empty route `route`.
         case alone(u: Int, route: Int)
+        /// Optional `u` left out at its prize.
+        case drop(u: Int)
     }
 
     func localSearch(stop: StopCondition) {
         var pops = 0
+        refreshSpares()
         while let u = queue.popLast() {
             queued[u] = false
             pops += 1
             if pops & 255 == 0 && stop.timeIsUp() { break }
             guard routeOf[u] >= 0 else { continue }
             let (move, delta) = bestMove(for: u)
-            if delta < 0 { perform(move) }
+            if delta < 0 {
+                perform(move)
+                refreshSpares()
+            }
         }
         for c in queue { queued[c] = false }
         queue.removeAll(keepingCapacity: true)
     }
-
-    @inline(__always) func segmentOf(_ c: Int) -> TimeWarpSegment { nodeSegment[c] }
 
     /// The best improving move that brings `u` next to one of its neighbours, or none.
     func bestMove(for u: Int) -> (Move, Int) {
@@ -48,63 +53,79 @@ extension VRPTWSearchState {
         let costU = routeCost(ru)
         let su = nodeSegment[u]
         // Route u's cost without u, and without the pair (u, nu).
-        let withoutU = routes[ru].count == 1 ? 0 : cost(join(prefix(pu), suffix(nu)))
+        let withoutU = routes[ru].count == 1 ? 0 : cost(join(prefix(pu, ru), suffix(nu, ru)), ru)
         let nnu = nu == 0 ? 0 : after(nu)
-        let withoutPair = nu == 0 ? 0 : (routes[ru].count == 2 ? 0 : cost(join(prefix(pu), suffix(nnu))))
+        let withoutPair = nu == 0 ? 0 : (routes[ru].count == 2 ? 0 : cost(join(prefix(pu, ru), suffix(nnu, ru)), ru))
         let base = u &* k
         for r in 0..<k {
             let v = Int(near[base &+ r])
             let rv = routeOf[v]
             guard rv >= 0 else { continue }
             work &+= 1
-            let pv = before(v), nv = after(v)
             if rv == ru {
                 intraRouteMoves(u: u, v: v, route: ru, best: &best, bestDelta: &bestDelta)
                 continue
             }
+            let pv = before(v), nv = after(v)
             let costV = routeCost(rv)
             let sv = nodeSegment[v]
-            let before = costU &+ costV
+            let current = costU &+ costV
+            let uFits = canServe(rv, u)
 
-            // Relocate u after v, and before v.
-            var delta = withoutU &+ cost(join(join(prefix(v), su), suffix(nv))) &- before
-            if delta < bestDelta { bestDelta = delta; best = .relocate(u: u, v: v, route: rv) }
-            delta = withoutU &+ cost(join(join(prefix(pv), su), suffix(v))) &- before
-            if delta < bestDelta { bestDelta = delta; best = .relocate(u: u, v: pv, route: rv) }
+            if uFits {
+                // Relocate u after v, and before v.
+                var delta = withoutU &+ cost(join(join(prefix(v, rv), su), suffix(nv, rv)), rv) &- current
+                if delta < bestDelta { bestDelta = delta; best = .relocate(u: u, v: v, route: rv) }
+                delta = withoutU &+ cost(join(join(prefix(pv, rv), su), suffix(v, rv)), rv) &- current
+                if delta < bestDelta { bestDelta = delta; best = .relocate(u: u, v: pv, route: rv) }
 
-            // Relocate the pair (u, nu) after v.
-            if nu != 0 {
-                delta = withoutPair &+ cost(join(join(join(prefix(v), su), nodeSegment[nu]), suffix(nv))) &- before
-                if delta < bestDelta { bestDelta = delta; best = .relocatePair(u: u, v: v) }
+                // Relocate the pair (u, nu) after v.
+                if nu != 0 && canServe(rv, nu) {
+                    delta = withoutPair &+ cost(join(join(join(prefix(v, rv), su), nodeSegment[nu]), suffix(nv, rv)), rv) &- current
+                    if delta < bestDelta { bestDelta = delta; best = .relocatePair(u: u, v: v) }
+                }
+
+                // Swap u and v.
+                if canServe(ru, v) {
+                    delta = cost(join(join(prefix(pu, ru), sv), suffix(nu, ru)), ru)
+                        &+ cost(join(join(prefix(pv, rv), su), suffix(nv, rv)), rv) &- current
+                    if delta < bestDelta { bestDelta = delta; best = .swap(u: u, v: v) }
+                }
             }
 
-            // Swap u and v.
-            delta = cost(join(join(prefix(pu), sv), suffix(nu))) &+ cost(join(join(prefix(pv), su), suffix(nv))) &- before
-            if delta < bestDelta { bestDelta = delta; best = .swap(u: u, v: v) }
-
             // 2-opt*: tails exchanged after u and after v, or after u and before v.
-            delta = tailsCost(prefix(u), suffix(nv)) &+ tailsCost(prefix(v), suffix(nu)) &- before
+            var delta = tailsCost(head: u, tail: nv, route: ru) &+ tailsCost(head: v, tail: nu, route: rv) &- current
             if delta < bestDelta { bestDelta = delta; best = .tailsAfter(u: u, v: v) }
-            delta = tailsCost(prefix(u), suffix(v)) &+ tailsCost(prefix(pv), suffix(nu)) &- before
+            delta = tailsCost(head: u, tail: v, route: ru) &+ tailsCost(head: pv, tail: nu, route: rv) &- current
             if delta < bestDelta { bestDelta = delta; best = .tailsAt(u: u, v: v) }
         }
-        // u alone in a route of its own, when the fleet has one to spare.
-        if usedRoutes < vehicleLimit && routes[ru].count > 1 {
-            let delta = withoutU &+ cost(join(join(depotSegment, su), depotSegment)) &- costU
-            if delta < bestDelta { bestDelta = delta; best = .alone(u: u, route: emptyRoute()) }
+        // u alone on a spare vehicle of some type.
+        if routes[ru].count > 1 {
+            for type in 0..<typeCount {
+                let r = spare[type]
+                guard r >= 0, canServe(r, u) else { continue }
+                let delta = withoutU &+ cost(join(join(startSegment[r], su), endSegment[r]), r) &- costU
+                if delta < bestDelta { bestDelta = delta; best = .alone(u: u, route: r) }
+            }
+        }
+        // An optional job left out.
+        if model.prize[u] < model.mandatory {
+            let delta = withoutU &+ model.prize[u] &- costU
+            if delta < bestDelta { bestDelta = delta; best = .drop(u: u) }
         }
         return (best, bestDelta)
     }
 
-    /// A route made of a head and a tail: 0 when both are the bare depot.
-    @inline(__always) func tailsCost(_ head: TimeWarpSegment, _ tail: TimeWarpSegment) -> Int {
-        head.last == 0 && tail.first == 0 ? 0 : cost(join(head, tail))
+    /// Route r made of its own jobs up to `head` and, from `tail` on, another route's (0: none
+    /// of either); 0 when that leaves it empty.
+    @inline(__always) func tailsCost(head: Int, tail: Int, route r: Int) -> Int {
+        head == 0 && tail == 0 ? 0 : cost(join(prefix(head, r), suffix(tail, r)), r)
     }
 
     /// Relocate `u` after or before `v`, and swap them, inside one route: the segment between
     /// them is walked node by node.
     func intraRouteMoves(u: Int, v: Int, route r: Int, best: inout Move, bestDelta: inout Int) {
-        let current = cost(whole[r])
+        let current = cost(whole[r], r)
         let a = position[u], b = position[v]
         for side in 0..<2 {
             let target = b - side
@@ -119,41 +140,40 @@ extension VRPTWSearchState {
         if delta < bestDelta { bestDelta = delta; best = .swap(u: u, v: v) }
     }
 
-    /// Cost of route `r` with the customer at position `a` moved to just after position `b`
-    /// (−1: first).
+    /// Cost of route `r` with the job at position `a` moved to just after position `b` (−1: first).
     func relocatedCost(route r: Int, from a: Int, after b: Int) -> Int {
         let route = routes[r]
         let u = route[a]
         var s: TimeWarpSegment
         if a < b {
-            s = prefix(a == 0 ? 0 : route[a - 1])
+            s = prefix(a == 0 ? 0 : route[a - 1], r)
             for p in (a + 1)...b { s = join(s, nodeSegment[route[p]]) }
             s = join(s, nodeSegment[u])
-            s = join(s, suffix(b + 1 < route.count ? route[b + 1] : 0))
+            s = join(s, suffix(b + 1 < route.count ? route[b + 1] : 0, r))
         } else {
-            s = join(prefix(b < 0 ? 0 : route[b]), nodeSegment[u])
+            s = join(prefix(b < 0 ? 0 : route[b], r), nodeSegment[u])
             if b + 1 <= a - 1 { for p in (b + 1)...(a - 1) { s = join(s, nodeSegment[route[p]]) } }
-            s = join(s, suffix(a + 1 < route.count ? route[a + 1] : 0))
+            s = join(s, suffix(a + 1 < route.count ? route[a + 1] : 0, r))
         }
         work &+= 1
-        return cost(s)
+        return cost(s, r)
     }
 
-    /// Cost of route `r` with the customers at positions `a` and `b` exchanged.
+    /// Cost of route `r` with the jobs at positions `a` and `b` exchanged.
     func swappedCost(route r: Int, _ a0: Int, _ b0: Int) -> Int {
         let route = routes[r]
         let a = min(a0, b0), b = max(a0, b0)
-        var s = join(prefix(a == 0 ? 0 : route[a - 1]), nodeSegment[route[b]])
+        var s = join(prefix(a == 0 ? 0 : route[a - 1], r), nodeSegment[route[b]])
         if a + 1 <= b - 1 { for p in (a + 1)...(b - 1) { s = join(s, nodeSegment[route[p]]) } }
         s = join(s, nodeSegment[route[a]])
-        s = join(s, suffix(b + 1 < route.count ? route[b + 1] : 0))
+        s = join(s, suffix(b + 1 < route.count ? route[b + 1] : 0, r))
         work &+= 1
-        return cost(s)
+        return cost(s, r)
     }
 
     // MARK: Applying a move
 
-    /// Opens routes for editing: logged, out of the totals.
+    /// Opens a route for editing: logged, out of the totals.
     @inline(__always) func open(_ r: Int) {
         save(r)
         subtract(r)
@@ -175,9 +195,8 @@ extension VRPTWSearchState {
             open(ru)
             if rv != ru { open(rv) }
             routes[ru].remove(at: position[u])
-            if ru == rv { reindexPositions(ru) }
-            let p = v == 0 ? 0 : position[v] + 1
-            routes[rv].insert(u, at: p)
+            if ru == rv { for (p, c) in routes[ru].enumerated() { position[c] = p } }
+            routes[rv].insert(u, at: v == 0 ? 0 : position[v] + 1)
             close(ru)
             if rv != ru { close(rv) }
             touch(u); push(pu); push(nu); push(v)
@@ -186,7 +205,8 @@ extension VRPTWSearchState {
             let nu = after(u), pu = before(u)
             open(ru); open(rv)
             routes[ru].removeSubrange(position[u]...(position[u] + 1))
-            routes[rv].insert(contentsOf: [u, nu], at: position[v] + 1)
+            routes[rv].insert(u, at: position[v] + 1)
+            routes[rv].insert(nu, at: position[v] + 2)
             close(ru); close(rv)
             touch(u); touch(nu); push(pu); push(v)
         case let .swap(u, v):
@@ -214,10 +234,15 @@ extension VRPTWSearchState {
             routes[r].append(u)
             close(ru); close(r)
             touch(u); push(pu); push(nu)
+        case let .drop(u):
+            let (pu, nu) = (before(u), after(u))
+            remove(u)
+            leaveOutside(u)
+            push(pu); push(nu)
         }
     }
 
-    /// Route ru keeps its customers before `a`, then takes rv's from `b` on, and vice versa.
+    /// Route ru keeps its jobs before `a`, then takes rv's from `b` on, and vice versa.
     func exchangeTails(ru: Int, from a: Int, rv: Int, from b: Int) {
         open(ru); open(rv)
         scratch.removeAll(keepingCapacity: true)
@@ -229,10 +254,5 @@ extension VRPTWSearchState {
         close(ru); close(rv)
         for c in routes[ru].dropFirst(max(0, a - 1)).prefix(2) { push(c) }
         for c in routes[rv].dropFirst(max(0, b - 1)).prefix(2) { push(c) }
-    }
-
-    /// Positions only (the segments follow in `close`), for a route edited twice in one move.
-    func reindexPositions(_ r: Int) {
-        for (p, c) in routes[r].enumerated() { position[c] = p }
     }
 }
