@@ -15,6 +15,7 @@ enum Families {
         Family<Packing3DProblem>(),
         // Before CVRP, which claims every .vrp: a VRPLIB file with time windows is a VRPTW.
         Family<VRPTWProblem>(),
+        Family<DispatchProblem>(),
         Family<CVRPProblem>(),
     ]
 }
