@@ -69,6 +69,11 @@ public enum BinPackingProblem: ExactlySolvable {
         try BinPackingValidation.check(solution, instance: instance)
     }
 
+    /// Every bin over capacity or empty, and every item packed twice or not at all.
+    public static func violations(_ solution: BinPackingSolution, _ instance: BinPackingInstance, _ context: Context) -> [String] {
+        BinPackingValidation.violations(solution, instance: instance).map(\.description)
+    }
+
     public static func objective(_ solution: BinPackingSolution, _ instance: BinPackingInstance, _ context: Context) -> Double {
         Double(solution.binCount)
     }
@@ -100,14 +105,16 @@ public enum BinPackingProblem: ExactlySolvable {
 
     public static func decode(_ value: JSONValue, _ instance: BinPackingInstance, _ context: Context) throws -> BinPackingSolution {
         guard case .array(let rows)? = value["bins"] else { throw ProblemError("expected \"bins\": an array of arrays of item indices") }
+        let n = instance.weights.count
         var bins: [[Int]] = []
-        for row in rows {
-            guard let items = row.intArray else { throw ProblemError("\"bins\" must hold arrays of integers") }
+        for (b, row) in rows.enumerated() {
+            guard let items = row.intArray else { throw ProblemError("\"bins\"[\(b)] must be an array of item indices (integers)") }
+            if let k = items.firstIndex(where: { $0 < 0 || $0 >= n }) {
+                throw ProblemError("\"bins\"[\(b)][\(k)] is \(items[k]): items are numbered 0…\(n - 1) in file order")
+            }
             bins.append(items)
         }
-        let solution = BinPackingSolution(bins: bins)
-        try BinPackingValidation.check(solution, instance: instance)
-        return solution
+        return BinPackingSolution(bins: bins)
     }
 
     public static func solutionFile(_ solution: BinPackingSolution, _ instance: BinPackingInstance, _ context: Context,

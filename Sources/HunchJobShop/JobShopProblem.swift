@@ -59,6 +59,11 @@ public enum JobShopProblem: ExactlySolvable {
         try JobShopValidation.check(solution, instance: instance)
     }
 
+    /// Missing start times, precedence within each job, and every machine overlap.
+    public static func violations(_ solution: JobShopSchedule, _ instance: JobShopInstance, _ context: NoContext) -> [String] {
+        JobShopValidation.violations(solution, instance: instance).map(\.message)
+    }
+
     public static func objective(_ solution: JobShopSchedule, _ instance: JobShopInstance, _ context: NoContext) -> Double {
         Double(solution.makespan(instance))
     }
@@ -87,25 +92,29 @@ public enum JobShopProblem: ExactlySolvable {
         .object(["starts": .array(solution.starts.map { .array($0.map { .int($0) }) })])
     }
 
+    /// Start times must belong to operations of the instance and be in 0…10¹⁵; a job or an
+    /// operation left out is read, for `violations` to report.
     public static func decode(_ value: JSONValue, _ instance: JobShopInstance, _ context: NoContext) throws -> JobShopSchedule {
         guard case .array(let rows)? = value["starts"] else {
             throw ProblemError("expected \"starts\": an array of \(instance.jobCount) arrays of start times")
         }
+        guard rows.count <= instance.jobCount else {
+            throw ProblemError("\"starts\"[\(instance.jobCount)]: the instance has only \(instance.jobCount) jobs, the schedule \(rows.count)")
+        }
         var starts: [[Int]] = []
         for (j, row) in rows.enumerated() {
-            guard let ints = row.intArray else { throw ProblemError("\"starts\" must hold arrays of integers") }
+            guard let ints = row.intArray else { throw ProblemError("\"starts\"[\(j)] must be an array of integers") }
             // Range-checked before any arithmetic: a start near 2⁶³ would overflow start + duration.
             if let k = ints.firstIndex(where: { $0 < 0 || $0 > JobShopValidation.maximumStart }) {
                 throw ProblemError("\"starts\"[\(j)][\(k)] is \(ints[k]): start times must be in 0…10¹⁵")
             }
+            let operations = instance.machine[j].count
+            guard ints.count <= operations else {
+                throw ProblemError("\"starts\"[\(j)][\(operations)]: job \(j) has only \(operations) operations, the schedule \(ints.count) start times")
+            }
             starts.append(ints)
         }
-        guard starts.count == instance.jobCount, zip(starts, instance.machine).allSatisfy({ $0.count == $1.count }) else {
-            throw ProblemError("\"starts\" has the wrong shape: expected \(instance.jobCount) jobs × their operation counts")
-        }
-        let schedule = JobShopSchedule(starts: starts)
-        try JobShopValidation.check(schedule, instance: instance)
-        return schedule
+        return JobShopSchedule(starts: starts)
     }
 
     /// `{"problem", "instance", "makespan", "starts": [[…]]}`: what `--out` writes and `--initial` reads.

@@ -113,6 +113,41 @@ public enum Packing3DProblem: ExactlySolvable {
         }
     }
 
+    /// At most this many violations are listed: a hostile plan of n blocks stacked in one place
+    /// has n² overlapping pairs, and a list past this length says nothing more.
+    static let violationLimit = 1000
+
+    /// Every block's defects, overlaps and unsupported blocks, container by container; for the
+    /// containers objective, each box type loaded more or fewer times than the instance has.
+    public static func violations(_ solution: Packing3DSolution, _ instance: ContainerInstance, _ context: Context) -> [String] {
+        var found: [String] = []
+        if context.objective == .volume && solution.containers.count != 1 {
+            found.append("expected one container, found \(solution.containers.count)")
+        }
+        var loaded = [Int](repeating: 0, count: instance.boxTypes.count)
+        for (k, plan) in solution.containers.enumerated() {
+            let prefix = solution.containers.count == 1 ? "" : "container \(k + 1): "
+            let left = violationLimit - found.count
+            guard left > 0 else { break }
+            found += PlacementValidation.violations(plan, instance: instance, requireFullSupport: context.fullSupport,
+                                                    limit: left).map { prefix + "\($0)" }
+            for p in plan.placements where loaded.indices.contains(p.type) && p.nx >= 1 && p.ny >= 1 && p.nz >= 1 {
+                loaded[p.type] = loaded[p.type].addingReportingOverflow(p.boxCount).partialValue
+            }
+        }
+        if found.count >= violationLimit {
+            return Array(found.prefix(violationLimit)) + ["… and possibly more: the list stops at \(violationLimit) violations"]
+        }
+        if context.objective == .containers {
+            for (t, type) in instance.boxTypes.enumerated() where loaded[t] != type.quantity {
+                found.append(loaded[t] < type.quantity
+                    ? "type \(t): \(type.quantity - loaded[t]) of its \(type.quantity) boxes are in no container"
+                    : "type \(t): \(loaded[t]) boxes loaded, the instance has \(type.quantity)")
+            }
+        }
+        return found
+    }
+
     public static func objective(_ solution: Packing3DSolution, _ instance: ContainerInstance, _ context: Context) -> Double {
         context.objective == .volume ? solution.plan.utilisation(instance) : Double(solution.containers.count)
     }
@@ -190,6 +225,9 @@ public enum Packing3DProblem: ExactlySolvable {
             for (i, item) in items.enumerated() {
                 let values = keys.compactMap { key -> Int? in if case .int(let v)? = item[key] { return v } else { return nil } }
                 guard values.count == keys.count else { throw ProblemError("placement \(i) needs integer \(keys.joined(separator: ", "))") }
+                guard instance.boxTypes.indices.contains(values[0]) else {
+                    throw ProblemError("placement \(i): \"type\" is \(values[0]): box types are numbered 0…\(instance.boxTypes.count - 1) in file order")
+                }
                 var counts: [Int] = []
                 for key in ["nx", "ny", "nz"] {
                     switch item[key] {
@@ -208,18 +246,18 @@ public enum Packing3DProblem: ExactlySolvable {
             }
             return PackingPlan(placements: placements)
         }
-        let solution: Packing3DSolution
         if context.objective == .containers {
-            guard case .array(let containers)? = value["containers"] else { throw ProblemError("expected \"containers\": [{\"placements\": …}]") }
-            solution = Packing3DSolution(containers: try containers.map(plan))
-        } else {
-            solution = Packing3DSolution(containers: [try plan(value)])
+            guard case .array(let containers)? = value["containers"] else {
+                throw ProblemError("expected \"containers\": [{\"placements\": …}] (a plan for --objective containers)")
+            }
+            return Packing3DSolution(containers: try containers.enumerated().map { k, container in
+                do { return try plan(container) } catch { throw ProblemError("container \(k + 1): \(error)") }
+            })
         }
-        // The search keeps full support, so a start must have it too.
-        do { try validate(solution, instance, context) } catch {
-            throw ProblemError("\(error) (a starting plan must give every box full support from below)")
+        if value["placements"] == nil, value["containers"] != nil {
+            throw ProblemError("this plan has \"containers\": read it with --objective containers")
         }
-        return solution
+        return Packing3DSolution(containers: [try plan(value)])
     }
 
     public static func solutionFile(_ solution: Packing3DSolution, _ instance: ContainerInstance, _ context: Context,

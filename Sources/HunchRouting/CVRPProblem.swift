@@ -70,6 +70,12 @@ public enum CVRPProblem: ExactlySolvable {
         try CVRPValidation.check(solution, instance: instance)
     }
 
+    /// Every customer twice or missing, the depot inside a route, each route over the capacity or
+    /// DISTANCE, and too many routes for VEHICLES.
+    public static func violations(_ solution: CVRPSolution, _ instance: CVRPInstance, _ context: Context) -> [String] {
+        CVRPValidation.violations(solution, instance: instance).map(\.description)
+    }
+
     public static func objective(_ solution: CVRPSolution, _ instance: CVRPInstance, _ context: Context) -> Double {
         Double(instance.cost(solution.routes))
     }
@@ -100,23 +106,32 @@ public enum CVRPProblem: ExactlySolvable {
         .object(["routes": .array(solution.routes.map { .array($0.map { .int(instance.fileIDs[$0]) }) })])
     }
 
+    /// Node ids must exist in the instance; the depot's id is read (as node 0) so that a route
+    /// through the depot is reported as a violation rather than refused as unreadable.
     public static func decode(_ value: JSONValue, _ instance: CVRPInstance, _ context: Context) throws -> CVRPSolution {
         guard case .array(let rows)? = value["routes"] else {
             throw ProblemError("expected \"routes\": an array of arrays of customer node ids")
         }
         var node: [Int: Int] = [:]
-        for (i, id) in instance.fileIDs.enumerated() where i > 0 { node[id] = i }
+        for (i, id) in instance.fileIDs.enumerated() { node[id] = i }
         var routes: [[Int]] = []
         for (r, row) in rows.enumerated() {
             guard let ids = row.intArray else { throw ProblemError("routes[\(r)] must be an array of integers") }
             routes.append(try ids.enumerated().map { k, id in
-                guard let c = node[id] else { throw ProblemError("routes[\(r)][\(k)]: \(id) is not a customer node id") }
+                guard let c = node[id] else {
+                    throw ProblemError("routes[\(r)][\(k)]: \(id) is not a node id of the instance (customers are \(customerRange(instance)))")
+                }
                 return c
             })
         }
-        let solution = CVRPSolution(routes: routes)
-        try CVRPValidation.check(solution, instance: instance)
-        return solution
+        return CVRPSolution(routes: routes)
+    }
+
+    /// The customers' node ids in words, for errors: `2…16`, or the ids of a file that skips some.
+    private static func customerRange(_ instance: CVRPInstance) -> String {
+        let ids = instance.fileIDs.dropFirst()
+        guard let low = ids.min(), let high = ids.max() else { return "none" }
+        return high - low + 1 == ids.count ? "\(low)…\(high)" : "\(ids.count) ids from \(low) to \(high)"
     }
 
     public static func solutionFile(_ solution: CVRPSolution, _ instance: CVRPInstance, _ context: Context,
@@ -124,9 +139,9 @@ public enum CVRPProblem: ExactlySolvable {
         CVRPSolutionFile.format(solution, instance: instance, cost: instance.cost(solution.routes))
     }
 
-    /// A CVRPLIB `.sol`, or JSON (a result or `{"routes": …}`).
+    /// A CVRPLIB `.sol`, or JSON (a result or `{"routes": …}`); structure only, like `decode`.
     public static func readSolution(path: String, _ instance: CVRPInstance, _ context: Context) throws -> CVRPSolution {
-        if path.hasSuffix(".json") {
+        if SolutionJSON.isJSON(path: path) {
             do { return try decode(SolutionJSON.solutionObject(path: path), instance, context) } catch let error as ProblemError {
                 throw ProblemError("\(path): \(error)")
             }

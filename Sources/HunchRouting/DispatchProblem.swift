@@ -84,6 +84,16 @@ public enum DispatchProblem: Problem {
         try DispatchValidation.check(solution, instance: instance)
     }
 
+    /// The plan's violations, and every mandatory job it leaves out (with the reason): a plan
+    /// that does not serve them is consistent, and the solver returns it when nothing better
+    /// exists, but a checked plan is only feasible when it serves them all.
+    public static func violations(_ solution: DispatchSolution, _ instance: DispatchInstance, _ context: Context) -> [String] {
+        let found = DispatchValidation.violations(solution, instance: instance).map(\.description)
+        return found + solution.unassigned.filter { $0 >= 0 && $0 < instance.jobs.count && instance.jobs[$0].prize == nil }.map {
+            "mandatory job \(instance.jobs[$0].id) is not served: \(DispatchValidation.unassignedReason(job: $0, instance: instance, solution: solution))"
+        }
+    }
+
     public static func objective(_ solution: DispatchSolution, _ instance: DispatchInstance, _ context: Context) -> Double {
         DispatchValidation.objective(solution, instance: instance)
     }
@@ -122,9 +132,7 @@ public enum DispatchProblem: Problem {
     }
 
     public static func decode(_ value: JSONValue, _ instance: DispatchInstance, _ context: Context) throws -> DispatchSolution {
-        let solution = try DispatchPlanJSON.decode(value, instance: instance)
-        try DispatchValidation.check(solution, instance: instance)
-        return solution
+        try DispatchPlanJSON.decode(value, instance: instance)
     }
 
     public static func solutionFile(_ solution: DispatchSolution, _ instance: DispatchInstance, _ context: Context,

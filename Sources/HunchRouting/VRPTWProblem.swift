@@ -83,6 +83,10 @@ public enum VRPTWProblem: Problem {
         try VRPTWValidation.check(solution, instance: context.instance)
     }
 
+    public static func violations(_ solution: VRPTWSolution, _ instance: VRPTWInstance, _ context: Context) -> [String] {
+        VRPTWValidation.violations(solution, instance: context.instance).map(\.description)
+    }
+
     public static func objective(_ solution: VRPTWSolution, _ instance: VRPTWInstance, _ context: Context) -> Double {
         context.instance.totalDistance(solution.routes)
     }
@@ -155,9 +159,7 @@ public enum VRPTWProblem: Problem {
                 return c
             })
         }
-        let solution = VRPTWSolution(routes: routes)
-        try VRPTWValidation.check(solution, instance: context.instance)
-        return solution
+        return VRPTWSolution(routes: routes)
     }
 
     public static func solutionFile(_ solution: VRPTWSolution, _ instance: VRPTWInstance, _ context: Context,
@@ -172,9 +174,7 @@ public enum VRPTWProblem: Problem {
                 throw ProblemError("\(path): \(error)")
             }
         }
-        let solution = try VRPTWSolutionFile.read(path: path, instance: context.instance).0
-        try VRPTWValidation.check(solution, instance: context.instance)
-        return solution
+        return try VRPTWSolutionFile.read(path: path, instance: context.instance).0
     }
 
     public static func svg(_ solution: VRPTWSolution, _ instance: VRPTWInstance, _ context: Context,

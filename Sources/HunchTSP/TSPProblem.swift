@@ -87,8 +87,16 @@ public enum TSPProblem: ExactlySolvable {
                 heuristic.effective(for: instance).rawValue)
     }
 
+    /// The first of `violations`: node ids as the user's tour file numbers them.
     public static func validate(_ solution: [Int], _ instance: TSPInstance, _ context: Context) throws {
-        try TourValidation.check(tour: solution, dimension: instance.dimension)
+        if let first = TourValidation.violations(tour: solution, dimension: instance.dimension, limit: 1).first {
+            throw ProblemError(first.fileDescription)
+        }
+    }
+
+    /// Every node out of range, visited twice or not visited, numbered as in the file.
+    public static func violations(_ solution: [Int], _ instance: TSPInstance, _ context: Context) -> [String] {
+        TourValidation.violations(tour: solution, dimension: instance.dimension).map(\.fileDescription)
     }
 
     public static func objective(_ solution: [Int], _ instance: TSPInstance, _ context: Context) -> Double {
@@ -133,9 +141,7 @@ public enum TSPProblem: ExactlySolvable {
         if let bad = ids.firstIndex(where: { $0 < 1 || $0 > instance.dimension }) {
             throw ProblemError("\"tour\"[\(bad)] is \(ids[bad]): node ids run from 1 to \(instance.dimension)")
         }
-        let tour = ids.map { $0 - 1 }
-        try TourValidation.check(tour: tour, dimension: instance.dimension)
-        return tour
+        return ids.map { $0 - 1 }
     }
 
     public static func solutionFile(_ solution: [Int], _ instance: TSPInstance, _ context: Context, record: SolveRecord) -> String {
@@ -143,14 +149,15 @@ public enum TSPProblem: ExactlySolvable {
         return TourFile.format(tour: solution, name: instance.name, comment: "Length \(instance.tourLength(solution)) \(how)")
     }
 
-    /// A TSPLIB `.tour`, or a JSON result / `{"tour": [...]}` (node ids as in the file).
+    /// A TSPLIB `.tour`, or a JSON result / `{"tour": [...]}` (node ids as in the file). Ids must
+    /// exist; a repeated or missing node is for `validate` / `violations` to report.
     public static func readSolution(path: String, _ instance: TSPInstance, _ context: Context) throws -> [Int] {
-        if path.hasSuffix(".json") {
+        if SolutionJSON.isJSON(path: path) {
             do { return try decode(SolutionJSON.solutionObject(path: path), instance, context) } catch let error as ProblemError {
                 throw ProblemError("\(path): \(error)")
             }
         }
-        return try TourFile.read(path: path, dimension: instance.dimension)
+        return try TourFile.readVisits(path: path, dimension: instance.dimension)
     }
 
     public static func svg(_ solution: [Int], _ instance: TSPInstance, _ context: Context, record: SolveRecord, title: String) -> String? {

@@ -27,6 +27,8 @@ protocol RegisteredFamily: Sendable {
     func size(path: String) throws -> Int
     func solve(_ request: SolveRequest) throws -> FamilyRun
     func exact(_ request: ExactRequest) throws -> FamilyRun
+    /// `hunch check`: a given solution's objective, known value and every violation.
+    func check(_ request: CheckRequest) throws -> CheckReport
     /// The bound bench computes apart (value), aiming at `best`, within `timeLimit`.
     func benchBound(path: String, best: Double?, timeLimit: Double) throws -> Double?
     func generate(_ values: GeneratorValues) throws -> String
@@ -87,6 +89,12 @@ struct Family<P: Problem>: RegisteredFamily {
         var request = request
         request.known = request.known ?? known(path: request.path)
         return run(try reading { try exactSolve(request) })
+    }
+
+    func check(_ request: CheckRequest) throws -> CheckReport {
+        var request = request
+        request.known = request.known ?? known(path: request.path)
+        return try reading { try CheckPipeline<P>.check(request) }
     }
 
     func benchBound(path: String, best: Double?, timeLimit: Double) throws -> Double? {

@@ -1,4 +1,5 @@
 import XCTest
+import HunchCore
 @testable import HunchPacking3D
 
 final class PlacementValidationTests: XCTestCase {
@@ -49,5 +50,41 @@ final class PlacementValidationTests: XCTestCase {
         // A box resting on two boxes at the same height is fully supported.
         let plank = Placement(type: 1, x: 0, y: 0, z: 5, lx: 10, ly: 5, lz: 2)
         try check([cube(0, 0, 0), cube(5, 0, 0), plank])
+    }
+}
+
+/// `violations` lists every defect at once (what `hunch check` prints), each overlapping pair
+/// once however many grid cells it shares, and its first is what `check` throws.
+final class PlacementViolationsTests: XCTestCase {
+    let instance = ContainerInstance(name: "tiny", container: [10, 10, 10], boxTypes: [
+        BoxType(dimensions: [5, 5, 5], mayBeVertical: [true, true, true], quantity: 2),
+        BoxType(dimensions: [10, 5, 2], mayBeVertical: [false, false, true], quantity: 1),
+    ])
+
+    func cube(_ x: Int, _ y: Int, _ z: Int) -> Placement { Placement(type: 0, x: x, y: y, z: z, lx: 5, ly: 5, lz: 5) }
+
+    func testEveryViolationIsListedOnce() throws {
+        // Box 0 outside, boxes 1 and 2 overlap, box 2 floats.
+        let plan = PackingPlan(placements: [cube(6, 0, 0), cube(0, 0, 0), cube(1, 1, 1)])
+        let found = PlacementValidation.violations(plan, instance: instance, requireFullSupport: true)
+        XCTAssertEqual(found, [.outsideContainer(box: 0), .overlap(box: 1, other: 2), .unsupported(box: 2, supportedArea: 0, baseArea: 25)])
+        XCTAssertThrowsError(try PlacementValidation.check(plan, instance: instance, requireFullSupport: true)) {
+            XCTAssertEqual($0 as? PlacementViolation, found.first)
+        }
+        // Many small blocks make a fine grid; a large overlap shares many cells, yet is one pair.
+        let plank = Placement(type: 1, x: 0, y: 0, z: 0, lx: 10, ly: 5, lz: 2)
+        let pairs = PlacementValidation.violations(PackingPlan(placements: [plank, cube(0, 0, 0)]), instance: instance,
+                                                   requireFullSupport: false)
+        XCTAssertEqual(pairs, [.overlap(box: 0, other: 1)])
+    }
+
+    func testContainersObjectiveListsBoxesMissingAndLoadedTwice() throws {
+        let context = try Packing3DProblem.context(instance, options: FamilyOptions(objective: "containers"))
+        let plank = Placement(type: 1, x: 0, y: 0, z: 0, lx: 10, ly: 5, lz: 2)
+        let solution = Packing3DSolution(containers: [PackingPlan(placements: [plank, cube(0, 0, 2)]),
+                                                      PackingPlan(placements: [plank])])
+        XCTAssertEqual(Packing3DProblem.violations(solution, instance, context),
+                       ["type 0: 1 of its 2 boxes are in no container", "type 1: 2 boxes loaded, the instance has 1"])
+        XCTAssertThrowsError(try Packing3DProblem.validate(solution, instance, context))
     }
 }

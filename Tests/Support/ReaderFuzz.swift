@@ -262,13 +262,15 @@ public enum ProblemFuzz<P: Problem> {
             do {
                 if iteration % 4 == 3 {
                     FileManager.default.createFile(atPath: path, contents: Data(ReaderFuzz.mangle(text, using: &generator)))
-                    let decoded = try SolutionJSON.naming(path) { try P.readSolution(path: path, instance, context) }
-                    try P.validate(decoded, instance, context)
+                    // Read as `--initial` reads it: structure, then feasibility, errors naming the file.
+                    let decoded = try P.readFeasibleSolution(path: path, instance, context)
                     _ = P.objective(decoded, instance, context)
                 } else {
                     let decoded = try P.decode(ReaderFuzz.mangle(json: original, using: &generator), instance, context)
-                    try P.validate(decoded, instance, context)
+                    // What `hunch check` computes of any solution that reads: never a trap.
                     _ = P.objective(decoded, instance, context)
+                    _ = P.violations(decoded, instance, context)
+                    try P.validate(decoded, instance, context)
                 }
                 summary.accepted += 1
             } catch {

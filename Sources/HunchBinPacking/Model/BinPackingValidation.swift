@@ -20,33 +20,48 @@ public enum BinPackingValidationError: Error, Equatable, Sendable, CustomStringC
 /// The independent check that tests and `bench` trust: every item packed exactly once, no bin
 /// over capacity, no empty bin. It shares no code with the search.
 public enum BinPackingValidation {
+    /// Throws the first of `violations`.
     public static func check(_ solution: BinPackingSolution, instance: BinPackingInstance) throws {
+        if let first = violations(solution, instance: instance, limit: 1).first { throw first }
+    }
+
+    /// Every violation, at most `limit`: bin by bin (empty, an item that does not exist, an item
+    /// packed before, the load), then each item never packed.
+    public static func violations(_ solution: BinPackingSolution, instance: BinPackingInstance,
+                                  limit: Int = .max) -> [BinPackingValidationError] {
         let n = instance.weights.count
+        var found: [BinPackingValidationError] = []
+        func add(_ violation: BinPackingValidationError) -> Bool {
+            found.append(violation)
+            return found.count >= limit
+        }
         var binOf = [Int](repeating: -1, count: n)
         for (b, bin) in solution.bins.enumerated() {
-            if bin.isEmpty { throw BinPackingValidationError.emptyBin(bin: b) }
+            if bin.isEmpty, add(.emptyBin(bin: b)) { return found }
+            // Every item in the bin weighs on it, even one packed twice.
             var load = 0
             for item in bin {
                 guard item >= 0 && item < n else {
-                    throw BinPackingValidationError.itemOutOfRange(bin: b, item: item, itemCount: n)
+                    if add(.itemOutOfRange(bin: b, item: item, itemCount: n)) { return found }
+                    continue
                 }
+                load += instance.weights[item]
                 if binOf[item] >= 0 {
-                    throw BinPackingValidationError.duplicateItem(item: item, firstBin: binOf[item], secondBin: b)
+                    if add(.duplicateItem(item: item, firstBin: binOf[item], secondBin: b)) { return found }
+                    continue
                 }
                 binOf[item] = b
-                load += instance.weights[item]
             }
-            if load > instance.capacity {
-                throw BinPackingValidationError.overCapacity(bin: b, load: load, capacity: instance.capacity)
-            }
+            if load > instance.capacity, add(.overCapacity(bin: b, load: load, capacity: instance.capacity)) { return found }
         }
-        if let missing = binOf.firstIndex(of: -1) {
-            throw BinPackingValidationError.missingItem(item: missing)
+        for item in 0..<n where binOf[item] < 0 {
+            if add(.missingItem(item: item)) { return found }
         }
+        return found
     }
 
     /// True when `check` passes.
     public static func isValid(_ solution: BinPackingSolution, instance: BinPackingInstance) -> Bool {
-        (try? check(solution, instance: instance)) != nil
+        violations(solution, instance: instance, limit: 1).isEmpty
     }
 }

@@ -73,9 +73,7 @@ public enum ExactPipeline<P: ExactlySolvable> {
         var incumbent: P.Solution?
         var source: String?
         if let path = request.initialPath {
-            let solution = try SolutionJSON.naming(path) { try P.readSolution(path: path, instance, context) }
-            do { try P.validate(solution, instance, context) } catch { throw ProblemError("\(path): \(error)") }
-            (incumbent, source) = (solution, "initial")
+            (incumbent, source) = (try P.readFeasibleSolution(path: path, instance, context), "initial")
         } else if let value = request.initialSolution, let solution = try? P.decode(value, instance, context),
                   (try? P.validate(solution, instance, context)) != nil {
             (incumbent, source) = (solution, "search")

@@ -76,6 +76,10 @@ public protocol Problem {
 
     /// Independent check of a solution, not sharing code with the search.
     static func validate(_ solution: Solution, _ instance: Instance, _ context: Context) throws
+    /// Every reason the solution is infeasible, one sentence each (empty: feasible), for `hunch
+    /// check`, where a planner wants the whole list at once rather than the first problem. The
+    /// default is `validate`'s one error; families list them all.
+    static func violations(_ solution: Solution, _ instance: Instance, _ context: Context) -> [String]
     static func objective(_ solution: Solution, _ instance: Instance, _ context: Context) -> Double
     /// A bound (lower when minimising, upper when maximising), or nil. `budget` (seconds) is nil
     /// without a time limit; `incumbent` is the best objective known, which some bounds aim at.
@@ -101,11 +105,15 @@ public protocol Problem {
 
     /// The record's `solution` object (docs/commands.md).
     static func encode(_ solution: Solution, _ instance: Instance, _ context: Context) -> JSONValue
-    /// The inverse of `encode` (also reads a JSON result's `solution`); validates.
+    /// The inverse of `encode` (also reads a JSON result's `solution`). It checks the structure
+    /// only (the shape, ids that exist, numbers that cannot overflow) and names the JSON path of
+    /// what is wrong; feasibility is `validate`'s and `violations`' job, so that `hunch check` can
+    /// read an infeasible plan and list what is wrong with it.
     static func decode(_ value: JSONValue, _ instance: Instance, _ context: Context) throws -> Solution
     /// The family's own solution file (`--out`).
     static func solutionFile(_ solution: Solution, _ instance: Instance, _ context: Context, record: SolveRecord) -> String
-    /// Reads `--initial`: the family's own file, or any JSON holding `encode`'s object.
+    /// Reads `--initial` and `hunch check`'s solution: the family's own file, or any JSON holding
+    /// `encode`'s object. Like `decode`, structure only; errors name the file and line.
     static func readSolution(path: String, _ instance: Instance, _ context: Context) throws -> Solution
     /// A picture of the solution, or nil when the instance has nothing to draw.
     static func svg(_ solution: Solution, _ instance: Instance, _ context: Context, record: SolveRecord, title: String) -> String?
@@ -156,6 +164,21 @@ extension Problem {
     public static func cannotDraw(_ instance: Instance) -> String? { nil }
     public static func readSolution(path: String, _ instance: Instance, _ context: Context) throws -> Solution {
         try decode(SolutionJSON.solutionObject(path: path), instance, context)
+    }
+    public static func violations(_ solution: Solution, _ instance: Instance, _ context: Context) -> [String] {
+        do { try validate(solution, instance, context) } catch { return ["\(error)"] }
+        return []
+    }
+    /// A start the user gave (`--initial`): read, then refused unless feasible, with its file
+    /// named, `validate`'s message and how many more violations `hunch check` would list.
+    public static func readFeasibleSolution(path: String, _ instance: Instance, _ context: Context) throws -> Solution {
+        let solution = try SolutionJSON.naming(path) { try readSolution(path: path, instance, context) }
+        do { try validate(solution, instance, context) } catch {
+            let count = violations(solution, instance, context).count
+            let more = count > 1 ? " (and \(count - 1) more; hunch check lists them)" : ""
+            throw ProblemError("\(path): \(error)\(more)")
+        }
+        return solution
     }
     public static func llmChoiceContext(_ instance: Instance, _ context: Context) -> String {
         "A \(name) instance of size \(size(instance)) (\(sizeUnit))."

@@ -12,7 +12,22 @@ public enum SolutionJSON {
         guard let value = try? JSONDecoder().decode(JSONValue.self, from: data) else {
             throw InstanceFileError(file: path, line: nil, message: "not valid JSON (expected a solution file or a JSON result)")
         }
+        if value["solution"] == .null {
+            throw InstanceFileError(file: path, line: nil, message: "the JSON result holds no solution (\"solution\": null)")
+        }
         return value["solution"] ?? value
+    }
+
+    /// True when the file at `path` holds JSON rather than a family's own text format: its name
+    /// ends in `.json`/`.jsonl`, or its first non-blank byte is `{` (`solve --json > plan.txt`).
+    public static func isJSON(path: String) -> Bool {
+        let lower = path.lowercased()
+        if lower.hasSuffix(".json") || lower.hasSuffix(".jsonl") { return true }
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        let head = handle.readData(ofLength: 512)
+        let bytes = head.starts(with: [0xEF, 0xBB, 0xBF]) ? head.dropFirst(3) : head[...]
+        return bytes.first { !" \t\r\n".utf8.contains($0) } == UInt8(ascii: "{")
     }
 
     /// Runs `body` (a family reading a solution file) so that its error names `path`: errors

@@ -28,11 +28,7 @@ public enum SolvePipeline<P: Problem> {
         var choiceLabel: String?
         var start: (solution: P.Solution, label: String)?
         if let path = request.initialPath {
-            let solution = try SolutionJSON.naming(path) { try P.readSolution(path: path, instance, context) }
-            do { try P.validate(solution, instance, context) } catch {
-                throw ProblemError("\(path): \(error)")
-            }
-            start = (solution, "initial")
+            start = (try P.readFeasibleSolution(path: path, instance, context), "initial")
         } else if let value = request.initialSolution, let solution = try? P.decode(value, instance, context),
                   (try? P.validate(solution, instance, context)) != nil {
             start = (solution, "initial")

@@ -1,7 +1,7 @@
 /// The independent check of a loading plan that tests and `bench` trust. It shares no code with
 /// the placement engine: it looks only at the instance and the plan's coordinates.
 public enum PlacementValidation {
-    /// Throws the first `PlacementViolation` found: unknown type, extents that are not an allowed
+    /// Throws the first `PlacementViolation` (see `violations`): unknown type, extents that are not an allowed
     /// orientation, box counts below 1, boxes outside the container, more boxes of a type than
     /// available, two placements that overlap (positive-volume intersection), and with
     /// `requireFullSupport` a placement above the floor whose whole base does not rest on tops of
@@ -18,36 +18,65 @@ public enum PlacementValidation {
     /// whose cells are about the size of a typical block, capped at a few cells per block:
     /// O(blocks + grid incidences + pairs sharing a cell), never all pairs of a dense layer.
     public static func check(_ plan: PackingPlan, instance: ContainerInstance, requireFullSupport: Bool) throws {
-        let blocks = plan.placements
+        if let first = violations(plan, instance: instance, requireFullSupport: requireFullSupport, limit: 1).first {
+            throw first
+        }
+    }
+
+    /// Every violation, at most `limit`, in `check`'s order (so its first is what `check`
+    /// throws): each block's own defects in plan order, the types over their quantity, each
+    /// overlapping pair once, then each block without full support. A block with a defect of its
+    /// own (unknown type, outside the container…) is reported once and left out of the overlap
+    /// and support checks, whose arithmetic it could overflow.
+    public static func violations(_ plan: PackingPlan, instance: ContainerInstance, requireFullSupport: Bool,
+                                  limit: Int = .max) -> [PlacementViolation] {
+        let all = plan.placements
         let types = instance.boxTypes
-        guard instance.container.count == 3 else { return }
+        guard instance.container.count == 3 else { return [] }
         let length = instance.container[0], width = instance.container[1], height = instance.container[2]
+        var found: [PlacementViolation] = []
+        func add(_ violation: PlacementViolation) -> Bool {
+            found.append(violation)
+            return found.count >= limit
+        }
         var counts = [Int](repeating: 0, count: types.count)
-        for (i, b) in blocks.enumerated() {
-            guard b.type >= 0 && b.type < types.count else { throw PlacementViolation.unknownType(box: i, type: b.type) }
+        // The positions in `all` of the blocks without a defect of their own.
+        var kept: [Int] = []
+        for (i, b) in all.enumerated() {
+            guard b.type >= 0 && b.type < types.count else {
+                if add(.unknownType(box: i, type: b.type)) { return found }
+                continue
+            }
             guard b.lx >= 1, b.ly >= 1, b.lz >= 1, types[b.type].allows(b.lx, b.ly, b.lz) else {
-                throw PlacementViolation.wrongOrientation(box: i, type: b.type, extents: [b.lx, b.ly, b.lz])
+                if add(.wrongOrientation(box: i, type: b.type, extents: [b.lx, b.ly, b.lz])) { return found }
+                continue
             }
             guard b.nx >= 1, b.ny >= 1, b.nz >= 1 else {
-                throw PlacementViolation.badCount(box: i, counts: [b.nx, b.ny, b.nz])
+                if add(.badCount(box: i, counts: [b.nx, b.ny, b.nz])) { return found }
+                continue
             }
             // x ∈ [0, L] first, so that L − x cannot overflow; then nx·lx ≤ L − x by division.
             guard b.x >= 0, b.y >= 0, b.z >= 0, b.x <= length, b.y <= width, b.z <= height,
                   b.nx <= (length - b.x) / b.lx, b.ny <= (width - b.y) / b.ly, b.nz <= (height - b.z) / b.lz else {
-                throw PlacementViolation.outsideContainer(box: i)
+                if add(.outsideContainer(box: i)) { return found }
+                continue
             }
             let (xy, o1) = b.nx.multipliedReportingOverflow(by: b.ny)
             let (boxes, o2) = xy.multipliedReportingOverflow(by: b.nz)
             let (sum, o3) = counts[b.type].addingReportingOverflow(boxes)
             counts[b.type] = o1 || o2 || o3 ? Int.max : sum
+            kept.append(i)
         }
         for (t, c) in counts.enumerated() where c > types[t].quantity {
-            throw PlacementViolation.tooManyOfType(type: t, placed: c, available: types[t].quantity)
+            if add(.tooManyOfType(type: t, placed: c, available: types[t].quantity)) { return found }
         }
-        guard blocks.count > 1 else { return }
+        guard kept.count > 1 else { return found }
 
+        let blocks = kept.map { all[$0] }
         let grid = Grid(blocks, container: (length, width, height))
-        // Overlaps: only blocks that share a grid cell can overlap.
+        // Overlaps: only blocks that share a grid cell can overlap. A pair is reported in the
+        // first cell it shares (the one holding the corner of the intersection nearest the
+        // origin), so once however many cells it shares.
         for cell in 0..<grid.cellCount {
             let members = grid.members(of: cell)
             guard members.count > 1 else { continue }
@@ -56,15 +85,17 @@ public enum PlacementValidation {
                 for p in members.startIndex..<q {
                     let a = blocks[Int(members[p])]
                     if a.x < b.x + b.extentX && b.x < a.x + a.extentX && a.y < b.y + b.extentY && b.y < a.y + a.extentY
-                        && a.z < b.z + b.extentZ && b.z < a.z + a.extentZ {
-                        let (i, j) = (Int(members[p]), Int(members[q]))
-                        throw PlacementViolation.overlap(box: min(i, j), other: max(i, j))
+                        && a.z < b.z + b.extentZ && b.z < a.z + a.extentZ,
+                       cell == grid.cell(grid.cellIndex(max(a.x, b.x), axis: 0), grid.cellIndex(max(a.y, b.y), axis: 1),
+                                         grid.cellIndex(max(a.z, b.z), axis: 2)) {
+                        let (i, j) = (kept[Int(members[p])], kept[Int(members[q])])
+                        if add(.overlap(box: min(i, j), other: max(i, j))) { return found }
                     }
                 }
             }
         }
 
-        guard requireFullSupport else { return }
+        guard requireFullSupport else { return found }
         // Support: the blocks whose tops are at a block's base lie in the grid layer just below it.
         var seen = [Int](repeating: -1, count: blocks.count)
         for (i, a) in blocks.enumerated() where a.z > 0 {
@@ -85,12 +116,12 @@ public enum PlacementValidation {
                     }
                 }
             }
-            // Tops at one height never overlap (their blocks would), so the areas add up.
+            // Tops at one height never overlap in a plan without overlaps, so the areas add up
+            // (where blocks overlap, reported above, the sum may count an area twice).
             let base = a.extentX * a.extentY
-            if covered < base {
-                throw PlacementViolation.unsupported(box: i, supportedArea: covered, baseArea: base)
-            }
+            if covered < base, add(.unsupported(box: kept[i], supportedArea: covered, baseArea: base)) { return found }
         }
+        return found
     }
 
     /// The blocks of a plan bucketed by a uniform grid over the container (compressed rows:

@@ -130,6 +130,15 @@ struct DispatchJSONField {
         return number
     }
 
+    /// An x or y coordinate: finite, of magnitude at most `DispatchReader.largestCoordinate`.
+    func coordinate() throws -> Double {
+        let value = try number(what: "a coordinate")
+        guard abs(value) <= DispatchReader.largestCoordinate else {
+            throw fail("expected a coordinate of magnitude at most 10⁹, found \(found)")
+        }
+        return value
+    }
+
     /// A non-negative integer up to `DispatchReader.largestValue` (every integer of the format
     /// is a count, a time, a distance or a demand). `300.0` is 300; `300.5` is refused.
     func integer(what: String) throws -> Int {

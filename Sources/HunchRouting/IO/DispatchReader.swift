@@ -21,6 +21,10 @@ public enum DispatchReader {
     public static let largestValue = 1_000_000_000_000
     /// A vehicle type without `shift` works [0, largestValue]: any time.
     public static let defaultShift = [0, largestValue]
+    /// Coordinates are at most 10⁹ in magnitude, so derived distances stay below `largestValue`.
+    public static let largestCoordinate = 1e9
+    /// Locations, listed and inline: the two matrices hold n² integers each.
+    public static let maxLocations = 10_000
     /// Haversine's Earth radius, the IUGG mean radius in metres.
     public static let earthRadius = 6_371_008.8
 
@@ -42,6 +46,9 @@ public enum DispatchReader {
     public static func parse(_ data: Data, file: String = "<input>") throws -> DispatchInstance {
         let bytes = data.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data[...]
         guard let root = try? JSONDecoder().decode(JSONValue.self, from: Data(bytes)) else {
+            if let problem = DispatchJSONSyntax.firstError(in: bytes) {
+                throw InstanceFileError(file: file, line: problem.line, message: "not valid JSON: \(problem.message)")
+            }
             throw InstanceFileError(file: file, line: nil, message: "not valid JSON (expected a \"\(formatName)\" object)")
         }
         do {
@@ -128,7 +135,7 @@ struct DispatchBuilder {
             indexable = points.count
         }
         let (distanceMatrix, durationMatrix) = try matrices(root.child("matrix"))
-        let metric = try self.metric(root.child("distance"), givenDistances: distanceMatrix != nil, matrixField: root.child("matrix"))
+        let metric = try self.metric(root.child("distance"), givenDistances: distanceMatrix != nil)
         var speed = 1.0
         if let field = root.child("speed") {
             if durationMatrix != nil { throw field.fail("not used: \"matrix\".\"duration\" gives the travel times") }
@@ -149,6 +156,9 @@ struct DispatchBuilder {
 
         let n = hasMatrix ? indexable : points.count
         guard n > 0 else { throw root.fail("no locations: give \"locations\", a \"matrix\", or coordinates for the depots and jobs") }
+        guard n <= DispatchReader.maxLocations else {
+            throw root.fail("\(n) locations; at most \(DispatchReader.maxLocations) are supported (the matrices hold n² entries)")
+        }
         let distance: [Int]
         if let distanceMatrix {
             distance = distanceMatrix
@@ -157,6 +167,9 @@ struct DispatchBuilder {
                 throw root.fail("\"matrix\" gives durations only: give \"locations\" or \"matrix\".\"distance\" too")
             }
             distance = derivedDistances(metric: metric)
+        }
+        if durationMatrix == nil, let longest = distance.max(), Double(longest) / speed > Double(DispatchReader.largestValue) {
+            throw (root.child("speed") ?? root).fail("a travel time of \(longest) / \(speed) exceeds \(DispatchReader.largestValue); expected a larger speed")
         }
         let duration = durationMatrix ?? distance.map { DispatchReader.duration(distance: $0, speed: speed) }
         return DispatchInstance(name: name, locationCount: n, distance: distance, duration: duration,
@@ -176,7 +189,7 @@ struct DispatchBuilder {
             guard items.count == 2 else {
                 throw field.fail("expected coordinates [x, y], found an array of \(items.count)")
             }
-            value = (try field.index(0, items[0]).number(what: "a coordinate"), try field.index(1, items[1]).number(what: "a coordinate"))
+            value = (try field.index(0, items[0]).coordinate(), try field.index(1, items[1]).coordinate())
             found = .planar
         case .object(let members):
             try field.checkKeys(["lat", "lon"], required: ["lat", "lon"], in: members)
@@ -261,7 +274,7 @@ struct DispatchBuilder {
     }
 
     /// The `distance` key: how to derive distances from coordinates; it must suit them.
-    func metric(_ field: DispatchJSONField?, givenDistances: Bool, matrixField: DispatchJSONField?) throws -> Kind? {
+    func metric(_ field: DispatchJSONField?, givenDistances: Bool) throws -> Kind? {
         guard let field else { return nil }
         if givenDistances { throw field.fail("not used: \"matrix\".\"distance\" gives the distances") }
         let name = try field.string()

@@ -19,6 +19,14 @@ public enum TourFile {
         return try text.withUTF8 { try parse(bytes: $0, file: file, dimension: dimension) }
     }
 
+    /// The ids of the tour at `path` in order (0-based), each checked to exist, but repeated or
+    /// missing nodes allowed: `hunch check` reads a wrong tour to list everything wrong with it
+    /// (`TourValidation.violations`) instead of stopping at the first duplicate.
+    public static func readVisits(path: String, dimension: Int) throws -> [Int] {
+        let bytes = try TSPLIBFile.contents(of: path)
+        return try bytes.withUnsafeBufferPointer { try parse(bytes: $0, file: path, dimension: dimension, permutation: false) }
+    }
+
     /// TSPLIB text for a 0-based `tour`: ids written 1-based, one per line, ended by -1 and EOF.
     /// Line breaks in `name` or `comment` become spaces so they cannot break the header.
     /// The tour is written as given; `write` checks it first.
@@ -48,7 +56,10 @@ public enum TourFile {
 
     // MARK: Parsing
 
-    static func parse(bytes: UnsafeBufferPointer<UInt8>, file: String, dimension n: Int) throws -> [Int] {
+    /// `permutation`: refuse a repeated or missing node (what `read` promises); false only checks
+    /// that each id exists.
+    static func parse(bytes: UnsafeBufferPointer<UInt8>, file: String, dimension n: Int,
+                      permutation: Bool = true) throws -> [Int] {
         let text = TSPLIBText(bytes: bytes, file: file)
         guard n >= 1 else {
             throw text.error(nil, "cannot check a tour against dimension \(n); expected at least 1 node")
@@ -96,7 +107,8 @@ public enum TourFile {
                     throw text.error(line.number, "expected nothing after TOUR_SECTION on its line, "
                         + "found \(text.quote(parts.value)); the ids start on the next line")
                 }
-                return try tourSection(dimension: n, headerLine: line.number, cursor: &cursor, text: text)
+                return try tourSection(dimension: n, headerLine: line.number, cursor: &cursor, text: text,
+                                       permutation: permutation)
             case .eof:
                 throw text.error(line.number, "missing TOUR_SECTION; expected the tour before EOF")
             default:
@@ -113,7 +125,7 @@ public enum TourFile {
     /// The ids after TOUR_SECTION, up to -1, a keyword or the end of the file. Anything but
     /// blank lines and a keyword after the -1 (a second tour) is refused.
     private static func tourSection(
-        dimension n: Int, headerLine: Int, cursor: inout TSPLIBLineCursor, text: TSPLIBText
+        dimension n: Int, headerLine: Int, cursor: inout TSPLIBLineCursor, text: TSPLIBText, permutation: Bool
     ) throws -> [Int] {
         let bytes = text.bytes
         // Each id takes a digit and a separator; refuse before allocating for a huge dimension.
@@ -154,16 +166,16 @@ public enum TourFile {
                 guard id >= 1 && id <= n else {
                     throw text.error(line.number, "node id \(id) is out of range; expected 1...\(n)")
                 }
-                guard lineOfNode[id - 1] == 0 else {
+                guard lineOfNode[id - 1] == 0 || !permutation else {
                     throw text.error(line.number, "node \(id) appears twice in the tour (first at line \(lineOfNode[id - 1])); "
                         + "expected each node once")
                 }
-                lineOfNode[id - 1] = Int32(clamping: line.number)
+                if lineOfNode[id - 1] == 0 { lineOfNode[id - 1] = Int32(clamping: line.number) }
                 tour.append(id - 1)
             }
         }
-        if tour.count < n {
-            let missing = lineOfNode.firstIndex(of: 0)! + 1
+        if permutation, tour.count < n, let absent = lineOfNode.firstIndex(of: 0) {
+            let missing = absent + 1
             throw text.error(endLine, "tour visits \(tour.count) of \(n) nodes; node \(missing) is missing")
         }
         return tour
