@@ -74,6 +74,8 @@ public final class RoutingSearchState: SearchState {
     // distance) and their statistics.
     var warpWeight = 1
     var loadWeight = 1
+    /// The least weight per unit of time warp: above every vehicle's cost per unit of time.
+    let minimumWarpWeight: Int
     var descents = 0
     var timeFeasible = 0
     var loadFeasible = 0
@@ -139,6 +141,10 @@ public final class RoutingSearchState: SearchState {
         var longest = 1
         for c in 1..<n { longest = max(longest, model.d(model.vehicles.first?.startNode ?? 0, c)) }
         loadWeight = max(1, longest / loadScale)
+        // Time warp shortens a route's duration, so it must cost more than time does, or the
+        // descent would buy lateness to save per-time costs.
+        minimumWarpWeight = (model.vehicles.map(\.costPerTime).max() ?? 0) + 1
+        warpWeight = minimumWarpWeight
         let slots = model.vehicles.count
         routes = Array(initial.prefix(slots))
         while routes.count < slots { routes.append([]) }
@@ -294,14 +300,14 @@ public final class RoutingSearchState: SearchState {
     }
 
     func adaptWeights() {
-        func adapt(_ weight: Int, feasible: Int) -> Int {
+        func adapt(_ weight: Int, feasible: Int, least: Int) -> Int {
             let share = Double(feasible) / Double(descents)
             if share < Self.targetFeasible - 0.05 { return min(Int.max / 1_000_000_000_000, Int(Double(weight) * 1.2) + 1) }
-            if share > Self.targetFeasible + 0.05 { return max(1, Int(Double(weight) * 0.85)) }
+            if share > Self.targetFeasible + 0.05 { return max(least, Int(Double(weight) * 0.85)) }
             return weight
         }
-        warpWeight = adapt(warpWeight, feasible: timeFeasible)
-        loadWeight = adapt(loadWeight, feasible: loadFeasible)
+        warpWeight = adapt(warpWeight, feasible: timeFeasible, least: minimumWarpWeight)
+        loadWeight = adapt(loadWeight, feasible: loadFeasible, least: 1)
         descents = 0
         timeFeasible = 0
         loadFeasible = 0
