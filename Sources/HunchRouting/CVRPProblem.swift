@@ -103,35 +103,13 @@ public enum CVRPProblem: ExactlySolvable {
 
     /// `{"routes": [[customer node ids as numbered in the file]]}`.
     public static func encode(_ solution: CVRPSolution, _ instance: CVRPInstance, _ context: Context) -> JSONValue {
-        .object(["routes": .array(solution.routes.map { .array($0.map { .int(instance.fileIDs[$0]) }) })])
+        .object(RoutesJSON.encode(solution.routes, fileIDs: instance.fileIDs))
     }
 
     /// Node ids must exist in the instance; the depot's id is read (as node 0) so that a route
     /// through the depot is reported as a violation rather than refused as unreadable.
     public static func decode(_ value: JSONValue, _ instance: CVRPInstance, _ context: Context) throws -> CVRPSolution {
-        guard case .array(let rows)? = value["routes"] else {
-            throw ProblemError("expected \"routes\": an array of arrays of customer node ids")
-        }
-        var node: [Int: Int] = [:]
-        for (i, id) in instance.fileIDs.enumerated() { node[id] = i }
-        var routes: [[Int]] = []
-        for (r, row) in rows.enumerated() {
-            guard let ids = row.intArray else { throw ProblemError("routes[\(r)] must be an array of integers") }
-            routes.append(try ids.enumerated().map { k, id in
-                guard let c = node[id] else {
-                    throw ProblemError("routes[\(r)][\(k)]: \(id) is not a node id of the instance (customers are \(customerRange(instance)))")
-                }
-                return c
-            })
-        }
-        return CVRPSolution(routes: routes)
-    }
-
-    /// The customers' node ids in words, for errors: `2…16`, or the ids of a file that skips some.
-    private static func customerRange(_ instance: CVRPInstance) -> String {
-        let ids = instance.fileIDs.dropFirst()
-        guard let low = ids.min(), let high = ids.max() else { return "none" }
-        return high - low + 1 == ids.count ? "\(low)…\(high)" : "\(ids.count) ids from \(low) to \(high)"
+        CVRPSolution(routes: try RoutesJSON.decode(value, fileIDs: instance.fileIDs, acceptsDepot: true))
     }
 
     public static func solutionFile(_ solution: CVRPSolution, _ instance: CVRPInstance, _ context: Context,

@@ -141,25 +141,11 @@ public enum VRPTWProblem: Problem {
                          "load": .int(stop.load)])
             })
         }
-        return .object(["routes": .array(solution.routes.map { .array($0.map { .int(routing.fileIDs[$0]) }) }),
-                        "schedule": .array(schedules)])
+        return .object(RoutesJSON.encode(solution.routes, fileIDs: routing.fileIDs).merging(["schedule": .array(schedules)]) { a, _ in a })
     }
 
     public static func decode(_ value: JSONValue, _ instance: VRPTWInstance, _ context: Context) throws -> VRPTWSolution {
-        guard case .array(let rows)? = value["routes"] else {
-            throw ProblemError("expected \"routes\": an array of arrays of customer ids")
-        }
-        var node: [Int: Int] = [:]
-        for (i, id) in instance.fileIDs.enumerated() where i > 0 { node[id] = i }
-        var routes: [[Int]] = []
-        for (r, row) in rows.enumerated() {
-            guard let ids = row.intArray else { throw ProblemError("routes[\(r)] must be an array of integers") }
-            routes.append(try ids.enumerated().map { k, id in
-                guard let c = node[id] else { throw ProblemError("routes[\(r)][\(k)]: \(id) is not a customer id") }
-                return c
-            })
-        }
-        return VRPTWSolution(routes: routes)
+        VRPTWSolution(routes: try RoutesJSON.decode(value, fileIDs: instance.fileIDs, acceptsDepot: false))
     }
 
     public static func solutionFile(_ solution: VRPTWSolution, _ instance: VRPTWInstance, _ context: Context,
