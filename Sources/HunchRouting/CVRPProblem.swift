@@ -82,8 +82,17 @@ public enum CVRPProblem: ExactlySolvable {
 
     public static func bound(_ instance: CVRPInstance, _ context: Context, budget: Double?, incumbent: Double?,
                              stop: StopCondition) -> Double? {
-        Double(CVRPLowerBound.compute(instance))
+        let cheap = CVRPLowerBound.compute(instance)
+        let root = CVRPRootBound.compute(instance, timeLimit: min(budget ?? rootBoundDefaultSeconds, rootBoundDefaultSeconds), stop: stop)
+        return Double(max(cheap, root ?? 0))
     }
+
+    /// The LP bound costs up to this long (less when the time limit's bound share is smaller).
+    public static let rootBoundDefaultSeconds = 5.0
+    /// Up to 120 nodes the LP bound is solved (so the bound costs search time: only when no
+    /// optimum is known, as the TSP's Held–Karp); above, the radial and tree bounds alone.
+    public static var boundIsCheap: Bool { false }
+    public static var boundName: String { "cvrp-lp" }
 
     public static var operatorNames: [String] { CVRPSearchState.operators }
     public static var featureCount: Int { CVRPSearchState.featureCount }

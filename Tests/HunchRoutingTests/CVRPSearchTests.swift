@@ -79,6 +79,19 @@ final class CVRPSearchTests: XCTestCase {
         }
     }
 
+    /// The LP bound with capacity cuts lies between the cheap bound and the optimum, and closes
+    /// most of the gap the cheap one leaves.
+    func testRootLPBound() throws {
+        for name in Bundled.names {
+            let instance = try CVRPReader.read(path: Bundled.path(name))
+            let cheap = CVRPLowerBound.compute(instance)
+            let root = try XCTUnwrap(CVRPRootBound.compute(instance, timeLimit: 10), name)
+            XCTAssertGreaterThanOrEqual(root, cheap, name)
+            XCTAssertLessThanOrEqual(root, Bundled.optima[name]!, name)
+            XCTAssertLessThan(Double(Bundled.optima[name]! - root), 0.5 * Double(Bundled.optima[name]! - cheap) + 1, name)
+        }
+    }
+
     func testLowerBoundsAreBelowTheOptima() throws {
         for name in Bundled.names {
             let instance = try CVRPReader.read(path: Bundled.path(name))

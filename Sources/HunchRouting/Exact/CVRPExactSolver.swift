@@ -32,24 +32,7 @@ public enum CVRPExactSolver {
             return Result(status: incumbent == nil ? .noSolution : .feasible, solution: incumbent,
                           bound: cheap, nodes: 0, cuts: 0)
         }
-        var edges: [(Int, Int)] = []
-        var column = [Int](repeating: -1, count: n * n)
-        var model = MIPModel(sense: .minimize)
-        var incident = [[MIPTerm]](repeating: [], count: n)
-        for a in 0..<n {
-            for b in (a + 1)..<n {
-                let j = try model.addColumn(kind: .integer, lower: 0, upper: a == 0 ? 2 : 1,
-                                            objective: Double(instance.distance(a, b)))
-                edges.append((a, b))
-                column[a * n + b] = j
-                column[b * n + a] = j
-                incident[a].append(MIPTerm(j, 1))
-                incident[b].append(MIPTerm(j, 1))
-            }
-        }
-        for v in 1..<n { try model.addRow(incident[v], .equal(2)) }
-        let most = instance.maximumRoutes.map { Double(2 * $0) } ?? Double(2 * (n - 1))
-        try model.addRow(incident[0], .ranged(lower: Double(2 * instance.minimumRoutes), upper: most))
+        let (model, edges, column) = try twoIndexModel(instance, kind: .integer)
 
         var start: [Double]?
         if let incumbent, CVRPValidation.isValid(incumbent, instance: instance) {
@@ -88,6 +71,33 @@ public enum CVRPExactSolver {
             status = .error(message)
         }
         return Result(status: status, solution: best, bound: bound, nodes: mip.nodeCount ?? 0, cuts: mip.lazyRowsAdded)
+    }
+
+    /// The two-index model without capacity cuts: x_e per edge (customer edges at most 1, depot
+    /// edges at most 2), degree 2 at every customer, depot degree between 2⌈Σq/Q⌉ and
+    /// 2·VEHICLES; with each edge's column.
+    static func twoIndexModel(_ instance: CVRPInstance, kind: MIPColumn.Kind) throws
+        -> (model: MIPModel, edges: [(Int, Int)], column: [Int]) {
+        let n = instance.dimension
+        var edges: [(Int, Int)] = []
+        var column = [Int](repeating: -1, count: n * n)
+        var model = MIPModel(sense: .minimize)
+        var incident = [[MIPTerm]](repeating: [], count: n)
+        for a in 0..<n {
+            for b in (a + 1)..<n {
+                let j = try model.addColumn(kind: kind, lower: 0, upper: a == 0 ? 2 : 1,
+                                            objective: Double(instance.distance(a, b)))
+                edges.append((a, b))
+                column[a * n + b] = j
+                column[b * n + a] = j
+                incident[a].append(MIPTerm(j, 1))
+                incident[b].append(MIPTerm(j, 1))
+            }
+        }
+        for v in 1..<n { try model.addRow(incident[v], .equal(2)) }
+        let most = instance.maximumRoutes.map { Double(2 * $0) } ?? Double(2 * (n - 1))
+        try model.addRow(incident[0], .ranged(lower: Double(2 * instance.minimumRoutes), upper: most))
+        return (model, edges, column)
     }
 
     /// The routes of an integral point: walks from the depot along the chosen edges.
