@@ -5,7 +5,10 @@ import HunchCore
 /// — relocate `u` before or after `v`, relocate the pair (`u`, its successor) after `v`, swap
 /// `u` and `v`, 2-opt inside a route, 2-opt* between routes in both orientations — is evaluated
 /// in O(1) from the bookkeeping; the best improving one is applied and the customers it touched
-/// are queued again (don't-look bits, Bentley 1992).
+/// are queued again (don't-look bits, Bentley 1992). Costs are fixed point (distance ×
+/// `costScale`) plus the capacity price of the loads they change (`charge`), still O(1).
+/// When the queue is empty, SWAP* runs on the route pairs changed since its last pass, and the
+/// descent goes on from what it moved, until neither finds an improvement.
 extension CVRPSearchState {
     enum Move {
         case none
@@ -18,6 +21,15 @@ extension CVRPSearchState {
     }
 
     func localSearch(stop: StopCondition) {
+        granularDescent(stop: stop)
+        guard options.swapStar, !angle.isEmpty else { return }
+        while !dirtyList.isEmpty && !stop.timeIsUp() {
+            guard swapStarPass() else { break }
+            granularDescent(stop: stop)
+        }
+    }
+
+    func granularDescent(stop: StopCondition) {
         var pops = 0
         while let u = queue.popLast() {
             queued[u] = false
@@ -38,10 +50,15 @@ extension CVRPSearchState {
         let ru = routeOf[u]
         let pu = before(u), nu = after(u)
         let qu = demand[u]
+        let scale = Self.costScale
         let removeGain = d(pu, u) + d(u, nu) - d(pu, nu)
         let nnu = nu == 0 ? 0 : after(nu)
         let pairDemand = nu == 0 ? 0 : qu + demand[nu]
         let pairGain = nu == 0 ? 0 : d(pu, u) + d(nu, nnu) - d(pu, nnu)
+        let loadU = load[ru], chargeU = charge(loadU)
+        // The price change of route u's load when u (or u and nu) leave it.
+        let outU = charge(loadU - qu) - chargeU
+        let outPair = charge(loadU - pairDemand) - chargeU
         let base = u &* k
         for r in 0..<k {
             let v = Int(near[base &+ r])
@@ -50,23 +67,27 @@ extension CVRPSearchState {
             work &+= 1
             let pv = before(v), nv = after(v)
             let sameRoute = rv == ru
+            let loadV = load[rv], chargeV = charge(loadV)
 
             // Relocate u after v, and before v (after pv).
-            if sameRoute || load[rv] + qu <= capacity {
+            let moveCharge = sameRoute ? 0 : outU + charge(loadV + qu) - chargeV
+            if moveCharge - removeGain &* scale < bestDelta {
                 for side in 0..<2 {
                     let left = side == 0 ? v : pv, right = side == 0 ? nv : v
                     if left == u || right == u { continue }
                     let added = d(left, u) + d(u, right) - d(left, right)
-                    if added - removeGain < bestDelta && fitsDuration(relocating: u, into: rv, delta: added, gain: removeGain) {
-                        bestDelta = added - removeGain
+                    let cost = (added - removeGain) &* scale + moveCharge
+                    if cost < bestDelta && fitsDuration(relocating: u, into: rv, delta: added, gain: removeGain) {
+                        bestDelta = cost
                         best = .relocateAfter(u: u, v: left == 0 ? -rv - 1 : left)
                     }
                 }
             }
 
             // Relocate the pair (u, nu) after v.
-            if nu != 0 && v != nu && v != u && !(sameRoute && v == pu) && (sameRoute || load[rv] + pairDemand <= capacity) {
-                let delta = d(v, u) + d(nu, nv) - d(v, nv) - pairGain
+            if nu != 0 && v != nu && v != u && !(sameRoute && v == pu) {
+                let pairCharge = sameRoute ? 0 : outPair + charge(loadV + pairDemand) - chargeV
+                let delta = (d(v, u) + d(nu, nv) - d(v, nv) - pairGain) &* scale + pairCharge
                 if delta < bestDelta && (!sameRoute || nv != u) {
                     let added = d(v, u) + d(u, nu) + d(nu, nv) - d(v, nv)
                     let removed = pairGain + d(u, nu)
@@ -81,38 +102,37 @@ extension CVRPSearchState {
             if !sameRoute {
                 // Swap u and v.
                 let qv = demand[v]
-                if load[ru] - qu + qv <= capacity && load[rv] - qv + qu <= capacity {
-                    let inU = d(pu, v) + d(v, nu) - d(pu, u) - d(u, nu)
-                    let inV = d(pv, u) + d(u, nv) - d(pv, v) - d(v, nv)
-                    if inU + inV < bestDelta
-                        && duration(length[ru] + inU, customers: routes[ru].count) <= durationLimit
-                        && duration(length[rv] + inV, customers: routes[rv].count) <= durationLimit {
-                        bestDelta = inU + inV
-                        best = .swap(u: u, v: v)
-                    }
+                let both = chargeU + chargeV
+                let swapCharge = charge(loadU - qu + qv) + charge(loadV - qv + qu) - both
+                let inU = d(pu, v) + d(v, nu) - d(pu, u) - d(u, nu)
+                let inV = d(pv, u) + d(u, nv) - d(pv, v) - d(v, nv)
+                let swapCost = (inU + inV) &* scale + swapCharge
+                if swapCost < bestDelta
+                    && duration(length[ru] + inU, customers: routes[ru].count) <= durationLimit
+                    && duration(length[rv] + inV, customers: routes[rv].count) <= durationLimit {
+                    bestDelta = swapCost
+                    best = .swap(u: u, v: v)
                 }
                 // 2-opt*: tails exchanged after u and after v.
                 let headU = loadBefore[u], headV = loadBefore[v]
-                if headU + (load[rv] - headV) <= capacity && headV + (load[ru] - headU) <= capacity {
-                    let delta = d(u, nv) + d(v, nu) - d(u, nu) - d(v, nv)
-                    if delta < bestDelta && starTailsFit(u: u, v: v) {
-                        bestDelta = delta
-                        best = .twoOptStarTails(u: u, v: v)
-                    }
+                let tailsCharge = charge(headU + (loadV - headV)) + charge(headV + (loadU - headU)) - both
+                let tailsCost = (d(u, nv) + d(v, nu) - d(u, nu) - d(v, nv)) &* scale + tailsCharge
+                if tailsCost < bestDelta && starTailsFit(u: u, v: v) {
+                    bestDelta = tailsCost
+                    best = .twoOptStarTails(u: u, v: v)
                 }
                 // 2-opt*: u joined to v, the heads reversed into one route, the tails into the other.
-                if headU + headV <= capacity && (load[ru] - headU) + (load[rv] - headV) <= capacity {
-                    let delta = d(u, v) + d(nu, nv) - d(u, nu) - d(v, nv)
-                    if delta < bestDelta && starHeadsFit(u: u, v: v) {
-                        bestDelta = delta
-                        best = .twoOptStarHeads(u: u, v: v)
-                    }
+                let headsCharge = charge(headU + headV) + charge((loadU - headU) + (loadV - headV)) - both
+                let headsCost = (d(u, v) + d(nu, nv) - d(u, nu) - d(v, nv)) &* scale + headsCharge
+                if headsCost < bestDelta && starHeadsFit(u: u, v: v) {
+                    bestDelta = headsCost
+                    best = .twoOptStarHeads(u: u, v: v)
                 }
             } else if v != nu && v != pu {
                 // 2-opt inside the route: the segment between them reversed.
                 let (a, b) = position[u] < position[v] ? (u, v) : (v, u)
                 let na = after(a), nb = after(b)
-                let delta = d(a, b) + d(na, nb) - d(a, na) - d(b, nb)
+                let delta = (d(a, b) + d(na, nb) - d(a, na) - d(b, nb)) &* scale
                 if delta < bestDelta {
                     bestDelta = delta
                     best = .twoOpt(u: a, v: b)

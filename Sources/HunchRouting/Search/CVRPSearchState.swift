@@ -4,9 +4,19 @@ import HunchCore
 /// The CVRP's working solution for the engine's search loop: routes as arrays of customers,
 /// with every customer's route, position, load and distance from the depot up to it, so that
 /// relocate, swap, 2-opt and 2-opt* are evaluated in O(1) (Vidal et al. 2013's concatenation
-/// idea, reduced to loads and lengths). Capacity and the DISTANCE limit are kept at every
-/// step, so every state is feasible; a VEHICLES limit is enforced by a large charge per route
-/// above it.
+/// idea, reduced to loads and lengths). The DISTANCE limit is kept at every step; a VEHICLES
+/// limit is enforced by a large charge per route above it.
+///
+/// Capacity (with `options.penalties`, the default) may be exceeded inside the local descent at
+/// an adaptive price per unit of excess load (HGS-CVRP / PyVRP, Vidal 2022), so the descent can
+/// cross infeasible space; a descent that ends infeasible is repaired with a 10× price (HGS),
+/// then, if need be, by moving the worst-placed customers out of overloaded routes and
+/// descending with capacity hard; a trial that still stays infeasible is undone by the state
+/// itself, so every state the engine sees after `apply` is feasible (`objective` charges
+/// excess load above any route's cost anyway). The price adapts every 100 descents towards
+/// `targetFeasible` of them ending feasible.
+/// SWAP* (Vidal 2022, section 4; `options.swapStar`) runs after the granular descent on route
+/// pairs whose polar sectors overlap (CVRPSearchState+SwapStar.swift).
 ///
 /// A trial logs each route the first time it changes (its customers, load and length into one
 /// flat buffer); `rollbackTrial` puts them back, so a rejected step costs what it touched.
@@ -26,6 +36,7 @@ public final class CVRPSearchState: SearchState {
     public static let granularity = 30
 
     public let instance: CVRPInstance
+    public let options: CVRPSearchOptions
     let n: Int
     let capacity: Int
     let demand: [Int]
@@ -50,6 +61,33 @@ public final class CVRPSearchState: SearchState {
     var lengthBefore: [Int]
     var total = 0
     var usedRoutes = 0
+    /// Sum over routes of the load above capacity.
+    var excessTotal = 0
+
+    // Capacity penalties (CVRPSearchState+Penalty.swift). Move costs are fixed point: distance
+    // deltas × `costScale` plus `penaltyUnit` (the price × `costScale`) per unit of excess load.
+    var penalty = 1.0
+    var penaltyUnit = 0
+    /// A price that no distance gain can pay for: capacity kept hard.
+    var hardUnit = 0
+    var descents = 0
+    var feasibleDescents = 0
+
+    // SWAP* (CVRPSearchState+SwapStar.swift): polar angles (0..<65536) of the nodes, each
+    // route's sector, routes changed since the last SWAP* pass, top-3 insertion scratch.
+    var angle: [Int] = []
+    var sectorStart: [Int]
+    var sectorEnd: [Int]
+    var dirty: [Bool]
+    var dirtyList: [Int] = []
+    var dirtyScratch: [Int] = []
+    var insertCost: [Int]
+    var insertAfter: [Int]
+    var removalGain: [Int]
+    var passMark: [Int]
+    var passStamp = 0
+    /// The fixed-point cost of the last SWAP* move applied (for tests).
+    var lastSwapStarCost = 0
 
     // The trial's undo log.
     var trialStamp = 1
@@ -58,6 +96,7 @@ public final class CVRPSearchState: SearchState {
     var savedNodes: [Int] = []
     var savedTotal = 0
     var savedUsed = 0
+    var savedExcess = 0
 
     // The best solution, when the acceptance rule may leave it.
     var bestRoutes: [[Int]] = []
@@ -70,8 +109,9 @@ public final class CVRPSearchState: SearchState {
     var queued: [Bool]
     var work = 0
 
-    public init(instance: CVRPInstance, solution: CVRPSolution) {
+    public init(instance: CVRPInstance, solution: CVRPSolution, options: CVRPSearchOptions = .standard) {
         self.instance = instance
+        self.options = options
         n = instance.dimension
         capacity = instance.capacity
         demand = instance.demands
@@ -96,14 +136,30 @@ public final class CVRPSearchState: SearchState {
         isRemoved = Array(repeating: false, count: n)
         queued = Array(repeating: false, count: n)
         ruined = Array(repeating: false, count: slots)
+        sectorStart = Array(repeating: 0, count: slots)
+        sectorEnd = Array(repeating: 0, count: slots)
+        dirty = Array(repeating: false, count: slots)
+        insertCost = Array(repeating: 0, count: 3 * n)
+        insertAfter = Array(repeating: 0, count: 3 * n)
+        removalGain = Array(repeating: 0, count: n)
+        passMark = Array(repeating: 0, count: slots)
+        if let x = instance.x, let y = instance.y, x.count == n, y.count == n {
+            angle = (0..<n).map { Self.polarAngle(x[$0] - x[0], y[$0] - y[0]) }
+        }
+        setUpPenalties()
         for r in routes.indices { reindex(r) }
         total = length.reduce(0, +)
         usedRoutes = routes.reduce(0) { $0 + ($1.isEmpty ? 0 : 1) }
+        excessTotal = load.reduce(0) { $0 + max(0, $1 - capacity) }
     }
 
     // MARK: SearchState
 
-    public var objective: Double { Double(total) + Double(max(0, usedRoutes - routeLimit)) * routeCharge }
+    public var objective: Double {
+        Double(total) + Double(max(0, usedRoutes - routeLimit)) * routeCharge + Double(excessTotal) * routeCharge
+    }
+    /// Whether every route is within capacity.
+    public var isFeasible: Bool { excessTotal == 0 }
     public var operatorNames: [String] { Self.operators }
     public var problemFeatureCount: Int { Self.problemFeatures }
 
@@ -117,8 +173,27 @@ public final class CVRPSearchState: SearchState {
 
     public func descend(stop: StopCondition) -> Int {
         work = 0
+        let wasFeasible = excessTotal == 0
+        beginTrial()
+        clearDirty()
+        for r in routes.indices where !routes[r].isEmpty { markDirty(r) }
         for c in 1..<max(1, n) { push(c) }
         localSearch(stop: stop)
+        if excessTotal > 0 { repair(stop: stop) }
+        if excessTotal > 0 && wasFeasible {
+            // Start again from the feasible start with capacity kept hard.
+            rollbackTrial()
+            let price = penaltyUnit
+            penaltyUnit = hardUnit
+            clearDirty()
+            for r in routes.indices where !routes[r].isEmpty { markDirty(r) }
+            for c in 1..<max(1, n) { push(c) }
+            localSearch(stop: stop)
+            penaltyUnit = price
+        }
+        savedRoutes.removeAll(keepingCapacity: true)
+        savedNodes.removeAll(keepingCapacity: true)
+        trialStamp += 1
         return work
     }
 
@@ -128,6 +203,7 @@ public final class CVRPSearchState: SearchState {
         savedNodes.removeAll(keepingCapacity: true)
         savedTotal = total
         savedUsed = usedRoutes
+        savedExcess = excessTotal
     }
 
     public func apply(action: Int, rng: inout SeededGenerator, stop: StopCondition) -> Int {
@@ -139,8 +215,10 @@ public final class CVRPSearchState: SearchState {
         case 2: removeRelated(rng: &rng)
         default: removeRoute(rng: &rng)
         }
+        clearDirty()
         reinsert(rng: &rng)
         localSearch(stop: stop)
+        finishTrialDescent(stop: stop)
         return work
     }
 
@@ -157,6 +235,7 @@ public final class CVRPSearchState: SearchState {
         for record in savedRoutes { reindex(record.route) }
         total = savedTotal
         usedRoutes = savedUsed
+        excessTotal = savedExcess
         savedRoutes.removeAll(keepingCapacity: true)
         trialStamp += 1
     }
@@ -171,6 +250,7 @@ public final class CVRPSearchState: SearchState {
         for r in routes.indices { reindex(r) }
         total = length.reduce(0, +)
         usedRoutes = routes.reduce(0) { $0 + ($1.isEmpty ? 0 : 1) }
+        excessTotal = load.reduce(0) { $0 + max(0, $1 - capacity) }
     }
 
     /// The current routes, empty ones dropped.
@@ -212,13 +292,27 @@ public final class CVRPSearchState: SearchState {
         }
         load[r] = l
         length[r] = routes[r].isEmpty ? 0 : len + d(prev, 0)
+        if !angle.isEmpty, let first = routes[r].first {
+            // The route's polar sector: the smallest arc that holds its customers, grown one
+            // customer at a time (HGS-CVRP's CircleSector).
+            var start = angle[first], end = start
+            for c in routes[r] {
+                let a = angle[c]
+                if (a &- start) & 0xFFFF <= (end &- start) & 0xFFFF { continue }
+                if (a &- end) & 0xFFFF <= (start &- a) & 0xFFFF { end = a } else { start = a }
+            }
+            sectorStart[r] = start
+            sectorEnd[r] = end
+        }
     }
 
     /// Replaces route `r`'s content bookkeeping after an edit: total, used routes, indices.
     func changed(_ r: Int, wasEmpty: Bool) {
-        let old = length[r]
+        let old = length[r], oldExcess = max(0, load[r] - capacity)
         reindex(r)
         total += length[r] - old
+        excessTotal += max(0, load[r] - capacity) - oldExcess
+        markDirty(r)
         if wasEmpty && !routes[r].isEmpty { usedRoutes += 1 }
         if !wasEmpty && routes[r].isEmpty { usedRoutes -= 1 }
     }
