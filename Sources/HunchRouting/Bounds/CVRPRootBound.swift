@@ -14,6 +14,13 @@ public enum CVRPRootBound {
     static let maximumRounds = 200
 
     public static func compute(_ instance: CVRPInstance, timeLimit: Double, stop: StopCondition = StopCondition()) -> Int? {
+        rootCuts(instance, timeLimit: timeLimit, stop: stop)?.bound
+    }
+
+    /// The bound and the cuts that produced it (rows over the exact model's columns), so the
+    /// exact solver can start its branch-and-cut from them.
+    static func rootCuts(_ instance: CVRPInstance, timeLimit: Double, stop: StopCondition = StopCondition())
+        -> (bound: Int, cuts: [MIPRow])? {
         let n = instance.dimension
         guard n >= 3, n <= CVRPExactSolver.maximumModelNodes, instance.maximumDuration == nil, timeLimit > 0 else { return nil }
         let started = Date()
@@ -21,6 +28,7 @@ public enum CVRPRootBound {
         guard var (model, edges, column) = try? CVRPExactSolver.twoIndexModel(instance, kind: .continuous) else { return nil }
         let separator = CapacityCutSeparator(instance: instance, edges: edges, column: column)
         var best: Double?
+        var added: [MIPRow] = []
         for round in 0..<maximumRounds {
             guard left() > 0, !stop.timeIsUp(),
                   let lp = try? MIPSolver.solve(model, options: MIPOptions(timeLimit: left())),
@@ -28,8 +36,8 @@ public enum CVRPRootBound {
             best = max(best ?? objective, objective)
             let cuts = separator.constraints(at: MIPPoint(values: lp.values, isIntegral: false, objective: objective, round: round))
             if cuts.isEmpty { break }
-            for cut in cuts { _ = try? model.addRow(cut) }
+            for cut in cuts where (try? model.addRow(cut)) != nil { added.append(cut) }
         }
-        return best.map { max(0, Int(($0 - 1e-6).rounded(.up))) }
+        return best.map { (max(0, Int(($0 - 1e-6).rounded(.up))), added) }
     }
 }
