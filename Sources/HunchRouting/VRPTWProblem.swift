@@ -30,7 +30,7 @@ public enum VRPTWProblem: Problem {
     public static let fileExtensions = ["txt"]
     public static let objectiveVariants = ["distance", "vehicles"]
 
-    /// Threshold accepting as for the CVRP: within 0.6/n of the current objective, at most 2 %.
+    /// Threshold accepting as for the CVRP: within 0.6/n of the best, at most 2 %.
     public static func acceptance(customers: Int) -> Acceptance {
         .threshold(min(0.02, 0.6 / Double(max(1, customers))))
     }
