@@ -25,6 +25,19 @@ public enum DispatchReader {
     public static let largestCoordinate = 1e9
     /// Locations, listed and inline: the two matrices hold n² integers each.
     public static let maxLocations = 10_000
+    /// Jobs and depots together: the search's matrices hold one row and column for each.
+    public static let maxStops = 10_000
+    /// Vehicles of all types together: the search keeps a route slot for each (a day never
+    /// uses more vehicles than it has jobs, so a larger fleet only costs memory).
+    public static let maxVehicles = 100_000
+    /// Largest cost (`fixed_cost`, `cost_per_distance`, `cost_per_time`) or prize: a prize
+    /// above `DispatchValidation.missedJobCharge` would make an optional job weigh more than a
+    /// mandatory one, and the search counts costs in thousandths in 64-bit integers.
+    public static let largestCost = 1e9
+    /// The most a plan's routes may cost in the worst case (every vehicle that can be used,
+    /// each on the longest, slowest route the day allows): the search counts costs in
+    /// thousandths in 64-bit integers, so 10¹⁵ leaves it room to add penalties.
+    public static let largestPlanCost = 1e15
     /// Haversine's Earth radius, the IUGG mean radius in metres.
     public static let earthRadius = 6_371_008.8
 
@@ -44,12 +57,13 @@ public enum DispatchReader {
     }
 
     public static func parse(_ data: Data, file: String = "<input>") throws -> DispatchInstance {
-        let bytes = data.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data[...]
-        guard let root = try? JSONDecoder().decode(JSONValue.self, from: Data(bytes)) else {
-            if let problem = DispatchJSONSyntax.firstError(in: bytes) {
-                throw InstanceFileError(file: file, line: problem.line, message: "not valid JSON: \(problem.message)")
-            }
-            throw InstanceFileError(file: file, line: nil, message: "not valid JSON (expected a \"\(formatName)\" object)")
+        // Our own parser, not Foundation's decoder: it places every error by line and column,
+        // refuses a member name given twice, and is many times faster on a large matrix.
+        let root: JSONValue
+        do {
+            root = try DispatchJSONSyntax.parse(data)
+        } catch let problem as DispatchJSONSyntax.Problem {
+            throw InstanceFileError(file: file, line: problem.line, message: "not valid JSON: \(problem.message)")
         }
         do {
             var builder = DispatchBuilder(defaultName: defaultName(file))
@@ -146,7 +160,7 @@ struct DispatchBuilder {
         let depots = try self.depots(root.require("depots"))
         let types = try vehicleTypes(root.require("vehicle_types"), depots: depots)
         let dimensions = types[0].capacity.count
-        let jobs = try self.jobs(root.require("jobs"), dimensions: dimensions)
+        let jobs = try self.jobs(root.require("jobs"), dimensions: dimensions, depots: depots.count)
         var minimiseVehicles = false
         if let options = root.child("options") {
             guard case .object(let members) = options.value else { throw options.fail("expected an object, found \(options.found)") }
@@ -172,10 +186,40 @@ struct DispatchBuilder {
             throw (root.child("speed") ?? root).fail("a travel time of \(longest) / \(speed) exceeds \(DispatchReader.largestValue); expected a larger speed")
         }
         let duration = durationMatrix ?? distance.map { DispatchReader.duration(distance: $0, speed: speed) }
+        try checkCosts(root.require("vehicle_types"), types: types, jobs: jobs, distance: distance, duration: duration)
         return DispatchInstance(name: name, locationCount: n, distance: distance, duration: duration,
                                 coordinates: points.count == n ? pictureCoordinates() : nil,
                                 depots: depots, vehicleTypes: types, jobs: jobs, skills: skills,
                                 dimensions: dimensions, minimiseVehicles: minimiseVehicles)
+    }
+
+    /// Refuses costs so large that the worst plan the day allows could cost more than
+    /// `largestPlanCost`: every vehicle that can be used (no more per type than there are
+    /// jobs), each on a route of every job over the longest arcs, waiting up to the latest
+    /// window opening before each job. Beyond that the search's 64-bit sums would overflow.
+    func checkCosts(_ field: DispatchJSONField, types: [DispatchInstance.VehicleType], jobs: [DispatchInstance.Job],
+                    distance: [Int], duration: [Int]) throws {
+        guard !jobs.isEmpty else { return }
+        let legs = Double(jobs.count + 1)
+        let longestDistance = Double(distance.max() ?? 0), longestDuration = Double(duration.max() ?? 0)
+        let latestOpen = Double(max(jobs.flatMap { $0.timeWindows.map { $0[0] } }.max() ?? 0, types.map(\.shiftStart).max() ?? 0))
+        let service = Double(jobs.reduce(0) { $0 + $1.service })
+        let routeDistance = legs * longestDistance
+        let routeDuration = legs * (longestDuration + latestOpen) + service
+        var total = 0.0
+        var largest: (cost: Double, index: Int, route: Double) = (-1, 0, 0)
+        for (t, type) in types.enumerated() {
+            let route = type.fixedCost + type.costPerDistance * routeDistance + type.costPerTime * routeDuration
+            let cost = Double(min(type.count, jobs.count)) * route
+            total += cost
+            if cost > largest.cost { largest = (cost, t, route) }
+        }
+        guard total <= DispatchReader.largestPlanCost else {
+            throw field.index(largest.index, .null).fail(
+                "costs too large to count: a route could cost up to \(String(format: "%.3g", largest.route)) (fixed_cost + "
+                + "cost_per_distance × distance + cost_per_time × duration, over \(jobs.count) jobs on the longest arcs), and all "
+                + "the routes together at most 10¹⁵; expected smaller costs or coarser units")
+        }
     }
 
     // MARK: Locations and matrices
@@ -255,9 +299,16 @@ struct DispatchBuilder {
             var flat: [Int] = []
             flat.reserveCapacity(n * n)
             for row in rows {
-                let cells = try row.array()
+                guard case .array(let cells) = row.value else { throw row.fail("expected an array, found \(row.found)") }
                 guard cells.count == n else { throw row.fail("expected \(n) entries (a square matrix), found \(cells.count)") }
-                for cell in cells {
+                guard case .array(let items) = row.value else { continue }
+                for (k, item) in items.enumerated() {
+                    // The common case without building a path per cell (a 10,000² matrix has 10⁸).
+                    if case .int(let value) = item, value >= 0, value <= DispatchReader.largestValue {
+                        flat.append(value)
+                        continue
+                    }
+                    let cell = row.index(k, item)
                     let value = try cell.number(minimum: 0, what: "a non-negative number")
                     guard value <= Double(DispatchReader.largestValue) else {
                         throw cell.fail("expected at most \(DispatchReader.largestValue), found \(cell.found)")
@@ -345,11 +396,18 @@ struct DispatchBuilder {
             }
             return index
         }
+        var fleet = 0
         for entry in entries {
             let members = try entry.object()
             try entry.checkKeys(Self.vehicleKeys, required: ["id", "count", "capacity"], in: members)
             let id = try identifier(entry.require("id"), seen: &seen)
-            let count = try entry.require("count").integer(what: "a non-negative number of vehicles")
+            let countField = try entry.require("count")
+            let count = try countField.integer(what: "a non-negative number of vehicles")
+            fleet += count
+            guard fleet <= DispatchReader.maxVehicles else {
+                throw countField.fail("\(fleet) vehicles\(out.isEmpty ? "" : " with the types above"); at most \(DispatchReader.maxVehicles) "
+                                      + "are supported in all (a day never uses more vehicles than it has jobs)")
+            }
             let capacityField = try entry.require("capacity")
             let capacity = try capacityField.demand(what: "capacity", dimensions: dimensionSource?.count)
             if let dimensionSource, capacity.count != dimensionSource.count {
@@ -371,7 +429,12 @@ struct DispatchBuilder {
                 end = endField.value == .null ? nil : try depot(endField)
             }
             func cost(_ key: String, default value: Double) throws -> Double {
-                try entry.child(key)?.number(minimum: 0, what: "a non-negative cost") ?? value
+                guard let field = entry.child(key) else { return value }
+                let amount = try field.number(minimum: 0, what: "a non-negative cost")
+                guard amount <= DispatchReader.largestCost else {
+                    throw field.fail("expected a cost of at most 10⁹, found \(field.found)")
+                }
+                return amount
             }
             func limit(_ key: String) throws -> Int? {
                 guard let field = entry.child(key), field.value != .null else { return nil }
@@ -388,10 +451,15 @@ struct DispatchBuilder {
         return out
     }
 
-    mutating func jobs(_ field: DispatchJSONField, dimensions: Int) throws -> [DispatchInstance.Job] {
+    mutating func jobs(_ field: DispatchJSONField, dimensions: Int, depots: Int) throws -> [DispatchInstance.Job] {
         var seen: [String: String] = [:]
         var out: [DispatchInstance.Job] = []
-        for entry in try field.array() {
+        let entries = try field.array()
+        guard entries.count + depots <= DispatchReader.maxStops else {
+            throw field.fail("\(entries.count) jobs and \(depots) depot\(depots == 1 ? "" : "s"); at most \(DispatchReader.maxStops) "
+                             + "jobs and depots together are supported")
+        }
+        for entry in entries {
             let members = try entry.object()
             try entry.checkKeys(Self.jobKeys, required: ["id", "location"], in: members)
             let id = try identifier(entry.require("id"), seen: &seen)
@@ -425,6 +493,10 @@ struct DispatchBuilder {
             var prize: Double?
             if let prizeField = entry.child("prize"), prizeField.value != .null {
                 prize = try prizeField.number(minimum: 0, what: "a non-negative prize")
+                guard prize! <= DispatchReader.largestCost else {
+                    throw prizeField.fail("expected a prize of at most 10⁹ (the charge for leaving out a mandatory job; "
+                                          + "leave \"prize\" out to make the job mandatory), found \(prizeField.found)")
+                }
             }
             out.append(DispatchInstance.Job(id: id, location: location, delivery: delivery, service: service,
                                             timeWindows: windows, skills: try skillList(entry.child("skills")), prize: prize))

@@ -126,19 +126,37 @@ public enum SolomonReader {
         }
         // The scaled distances must fit the instance's 32-bit matrix with room to add them.
         let xs = rows.map(\.x), ys = rows.map(\.y)
-        if let minX = xs.min(), let maxX = xs.max(), let minY = ys.min(), let maxY = ys.max() {
-            let span = ((maxX - minX) * (maxX - minX) + (maxY - minY) * (maxY - minY)).squareRoot()
-            let scale = convention == .dimacs ? 10.0 : 10_000.0
-            guard span * scale <= Double(Int32.max / 4) else {
-                throw fail(customerLine, "coordinates span \(span), too far apart for \(convention.rawValue) distances "
-                           + "(×\(Int(scale))) to fit in 32 bits; expected a span below \(Int(Double(Int32.max / 4) / scale))")
-            }
+        if let problem = VRPTWInstance.spanProblem(x: xs, y: ys, convention: convention) {
+            throw fail(customerLine, problem)
+        }
+        // NUMBER × CAPACITY (each at most 10⁹, so the product fits) must carry the demand.
+        let totalDemand = rows.reduce(0) { $0 + $1.demand }
+        guard totalDemand <= vehicleCount * capacity else {
+            throw fail(vehicleLine.number, "the customers demand \(totalDemand) in all, more than \(vehicleCount) vehicle\(vehicleCount == 1 ? "" : "s") "
+                       + "of capacity \(capacity) can carry (\(vehicleCount * capacity)); the instance is infeasible")
         }
         let instance = VRPTWInstance(name: name, convention: convention, capacity: capacity, vehicleCount: vehicleCount,
                                      demands: rows.map(\.demand), x: xs, y: ys, ready: rows.map(\.ready),
                                      due: rows.map(\.due), service: rows.map(\.service), fileIDs: rows.map(\.id))
         try checkReachable(instance, ids: instance.fileIDs, lines: rows.map(\.line), file: file)
         return instance
+    }
+
+    /// Why some customer of `instance` cannot be served in time even alone on its route, under
+    /// the instance's own convention; nil when every one can. The reader checks this under the
+    /// convention it reads with, but a customer reachable with DIMACS' truncated distances may
+    /// be out of reach with the exact ones of `hierarchical`: call this on the instance after
+    /// `converted(to:)`, so that such a file is refused with the customer named rather than
+    /// solved into a plan that leaves it out.
+    public static func reachabilityProblem(_ instance: VRPTWInstance) -> String? {
+        do {
+            try checkReachable(instance, ids: instance.fileIDs, lines: [Int](repeating: 0, count: instance.dimension), file: "")
+            return nil
+        } catch let error as InstanceFileError {
+            return error.message
+        } catch {
+            return "\(error)"
+        }
     }
 
     /// Refuses a customer no vehicle can serve on time even alone on its route: reached after

@@ -96,6 +96,15 @@ public enum VRPLIBTimeWindowReader {
         if let v = document.vehicles, v < 1 {
             throw document.error(document.line(of: .vehicles), "VEHICLES must be ≥ 1, found \(v)")
         }
+        // The fleet must carry the demand (without VEHICLES one vehicle per customer always can).
+        if let v = document.vehicles {
+            let totalDemand = demands.reduce(0) { $0 + $1 }
+            let (fleet, overflow) = v.multipliedReportingOverflow(by: capacity)
+            if !overflow && totalDemand > fleet {
+                throw document.error(document.line(of: .vehicles), "the customers demand \(totalDemand) in all, more than \(v) vehicle\(v == 1 ? "" : "s") "
+                                     + "of CAPACITY \(capacity) can carry (\(fleet)); the instance is infeasible")
+            }
+        }
         let coordinates = document.nodeCoordinates ?? document.displayData
         let instance = VRPTWInstance(
             name: document.name, convention: .dimacs, scale: 1, capacity: capacity,
