@@ -68,7 +68,7 @@ public enum DispatchProblem: Problem {
             order.sort { (model.windows[$0].last?.close ?? 0, $0) < (model.windows[$1].last?.close ?? 0, $1) }
             label = "insertion"
         }
-        let routes = RoutingSearchState.insertionRoutes(model, order: order, rng: &rng)
+        let routes = RoutingSearchState.insertionRoutes(model, order: order, rng: &rng, stop: stop)
         return (plan(routes, jobs: instance.jobs.count), label)
     }
 
@@ -157,7 +157,7 @@ public enum DispatchProblem: Problem {
     }
 
     public static let generatorParameters = [
-        GeneratorParameter("jobs", "number of orders", integer: 1...100_000, default: 120),
+        GeneratorParameter("jobs", "number of orders (the format holds 10,000 locations)", integer: 1...9_980, default: 120),
         GeneratorParameter("depots", "number of depots", integer: 1...20, default: 2),
         GeneratorParameter("optional", "share of optional orders with a prize, in per cent", integer: 0...100, default: 5),
     ]

@@ -58,6 +58,7 @@ public enum VRPTWProblem: Problem {
     public static func context(_ instance: VRPTWInstance, options: FamilyOptions) throws -> Context {
         try options.checkObjective(family: name, allowed: objectiveVariants)
         let convention: VRPTWConvention = options.objective == "vehicles" ? .hierarchical : .dimacs
+        if let problem = instance.conversionProblem(to: convention) { throw ProblemError(problem) }
         guard let converted = instance.converted(to: convention) else {
             throw ProblemError("--objective vehicles needs a Solomon-format instance (coordinates and windows in the file's unit)")
         }
@@ -76,7 +77,7 @@ public enum VRPTWProblem: Problem {
     public static func construct(prior: String, _ instance: VRPTWInstance, _ context: Context,
                                  rng: inout SeededGenerator, stop: StopCondition) -> (solution: VRPTWSolution, label: String) {
         let heuristic = VRPTWPrior(rawValue: prior) ?? .default
-        return (heuristic.construct(context.instance, rng: &rng), heuristic.rawValue)
+        return (heuristic.construct(context.instance, rng: &rng, stop: stop), heuristic.rawValue)
     }
 
     public static func validate(_ solution: VRPTWSolution, _ instance: VRPTWInstance, _ context: Context) throws {
@@ -85,6 +86,17 @@ public enum VRPTWProblem: Problem {
 
     public static func violations(_ solution: VRPTWSolution, _ instance: VRPTWInstance, _ context: Context) -> [String] {
         VRPTWValidation.violations(solution, instance: context.instance).map(\.description)
+    }
+
+    /// Customers the search could not fit: the fleet is too small for the windows.
+    public static func shortfall(_ solution: VRPTWSolution, _ instance: VRPTWInstance, _ context: Context) -> String? {
+        var served = [Bool](repeating: false, count: instance.dimension)
+        for route in solution.routes { for c in route where c > 0 && c < served.count { served[c] = true } }
+        let missing = (1..<max(1, instance.dimension)).filter { !served[$0] }
+        guard !missing.isEmpty else { return nil }
+        let ids = missing.prefix(10).map { String(instance.fileIDs[$0]) }.joined(separator: ", ")
+        return "\(missing.count) customer(s) (\(ids)\(missing.count > 10 ? ", …" : "")) could not be served within their windows "
+            + "by the \(instance.vehicleCount) vehicle(s) available; the fleet is too small for this instance"
     }
 
     public static func objective(_ solution: VRPTWSolution, _ instance: VRPTWInstance, _ context: Context) -> Double {

@@ -81,6 +81,10 @@ public protocol Problem {
     /// default is `validate`'s one error; families list them all.
     static func violations(_ solution: Solution, _ instance: Instance, _ context: Context) -> [String]
     static func objective(_ solution: Solution, _ instance: Instance, _ context: Context) -> Double
+    /// What the search's answer leaves undone because no feasible solution was found (a fleet
+    /// too small for the windows), in words, or nil. The solve then fails with it — a property
+    /// of the instance — instead of with an invalid answer.
+    static func shortfall(_ solution: Solution, _ instance: Instance, _ context: Context) -> String?
     /// A bound (lower when minimising, upper when maximising), or nil. `budget` (seconds) is nil
     /// without a time limit; `incumbent` is the best objective known, which some bounds aim at.
     /// `boundIsCheap` says whether it is negligible next to the search (else it costs search time).
@@ -165,6 +169,7 @@ extension Problem {
     public static func readSolution(path: String, _ instance: Instance, _ context: Context) throws -> Solution {
         try decode(SolutionJSON.solutionObject(path: path), instance, context)
     }
+    public static func shortfall(_ solution: Solution, _ instance: Instance, _ context: Context) -> String? { nil }
     public static func violations(_ solution: Solution, _ instance: Instance, _ context: Context) -> [String] {
         do { try validate(solution, instance, context) } catch { return ["\(error)"] }
         return []

@@ -89,6 +89,9 @@ public enum SolvePipeline<P: Problem> {
             details["operators"] = outcome.statistics.operatorDetails
         }
         if let choiceLabel { record.prior = choiceLabel }
+        if let shortfall = P.shortfall(solution, instance, context) {
+            throw ProblemError("\(request.path): no feasible solution found: \(shortfall)")
+        }
         do { try P.validate(solution, instance, context) } catch {
             throw ProblemError("\(request.path): internal error: the solution does not validate: \(error)")
         }

@@ -22,18 +22,19 @@ public enum VRPTWPrior: String, CaseIterable, Sendable {
         }
     }
 
-    public func construct(_ instance: VRPTWInstance, rng: inout SeededGenerator) -> VRPTWSolution {
+    /// `stop`: when it says stop, the insertions left are made quickly (see `insertionRoutes`).
+    public func construct(_ instance: VRPTWInstance, rng: inout SeededGenerator, stop: StopCondition = StopCondition()) -> VRPTWSolution {
         guard instance.dimension > 1 else { return VRPTWSolution(routes: []) }
         switch self {
         case .insertion:
             let order = (1..<instance.dimension).sorted { (instance.due[$0], $0) < (instance.due[$1], $1) }
-            return VRPTWSolution(routes: RoutingSearchState.insertionRoutes(RoutingModel(instance), order: order, rng: &rng))
+            return VRPTWSolution(routes: RoutingSearchState.insertionRoutes(RoutingModel(instance), order: order, rng: &rng, stop: stop))
         case .nearestNeighbour:
             return TimeOrientedNearestNeighbour.solve(instance)
         case .random:
             var order = Array(1..<instance.dimension)
             for i in stride(from: order.count - 1, to: 0, by: -1) { order.swapAt(i, rng.below(i + 1)) }
-            return VRPTWSolution(routes: RoutingSearchState.insertionRoutes(RoutingModel(instance), order: order, rng: &rng))
+            return VRPTWSolution(routes: RoutingSearchState.insertionRoutes(RoutingModel(instance), order: order, rng: &rng, stop: stop))
         }
     }
 }

@@ -58,6 +58,7 @@ extension RouteRuin {
 
     /// `c̄` customers drawn uniformly.
     func removeRandom(rng: inout SeededGenerator) {
+        guard n > 1 else { return }
         let count = min(n - 1, Int(averageRemoved))
         var attempts = 0
         while removed.count < count && attempts < 4 * count {
@@ -69,6 +70,7 @@ extension RouteRuin {
 
     /// A random seed and its nearest customers (Shaw's relatedness, as the neighbour lists rank it).
     func removeRelated(rng: inout SeededGenerator) {
+        guard n > 1 else { return }
         let count = min(n - 1, Int(averageRemoved))
         let seed = 1 + rng.below(n - 1)
         take(seed)

@@ -87,7 +87,10 @@ struct RoutingModel {
                               capacity: SIMD4(instance.capacity, Self.unlimited, Self.unlimited, Self.unlimited),
                               fixedCost: 0, costPerDistance: 1, costPerTime: 0,
                               maxDistance: Self.unlimited, maxDuration: Self.unlimited, skills: 0)
-        let mandatory = routeBound * max(1, n)
+        // More than serving any one customer can cost (2·longest) times the customers, so a
+        // plan that serves more of them is always better, and small enough that their sum
+        // cannot overflow.
+        let mandatory = 4 * routeBound
         self.init(jobCount: n - 1, distance: matrix, time: matrix, demand: demand, service: service, windows: windows,
                   skills: [UInt64](repeating: 0, count: nodes), prize: [Int](repeating: mandatory, count: nodes),
                   vehicles: Array(repeating: vehicle, count: max(1, instance.vehicleCount)),

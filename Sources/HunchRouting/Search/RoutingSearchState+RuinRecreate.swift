@@ -40,9 +40,11 @@ extension RoutingSearchState: RouteRuin {
         } else if draw < 7 {
             removed.sort { (model.demand[$0].wrappedSum(), $1) > (model.demand[$1].wrappedSum(), $0) }
         } else if draw < 9 {
-            removed.sort { (d(vehicle[0].startNode, $0), $1) > (d(vehicle[0].startNode, $1), $0) }
+            let depot = vehicle.first?.startNode ?? 0
+            removed.sort { (d(depot, $0), $1) > (d(depot, $1), $0) }
         } else if draw < 10 {
-            removed.sort { (d(vehicle[0].startNode, $0), $0) < (d(vehicle[0].startNode, $1), $1) }
+            let depot = vehicle.first?.startNode ?? 0
+            removed.sort { (d(depot, $0), $0) < (d(depot, $1), $1) }
         } else {
             removed.sort { (nodeSegment[$0].latest, $0) < (nodeSegment[$1].latest, $1) }
         }
@@ -54,7 +56,9 @@ extension RoutingSearchState: RouteRuin {
         }
     }
 
-    func insertCheapest(_ c: Int, rng: inout SeededGenerator, blinks: Bool = true) {
+    /// `feasibleOnly`: only positions that keep the route feasible (constructions, whose plan
+    /// must be a valid start); otherwise lateness and overload are priced with the weights.
+    func insertCheapest(_ c: Int, rng: inout SeededGenerator, blinks: Bool = true, feasibleOnly: Bool = false) {
         guard assignable(c) else { leaveOutside(c); return }
         var bestRoute = -1, bestPosition = 0, bestWindow = windowChoice[c]
         var bestCost = model.prize[c]
@@ -66,8 +70,9 @@ extension RoutingSearchState: RouteRuin {
             for type in 0..<typeCount {
                 let r = spare[type]
                 guard r >= 0, canServe(r, c) else { continue }
-                let opened = cost(join(join(startSegment[r], sc), endSegment[r]), r)
-                    &+ Int(min(model.vehicleWeight, Double(model.mandatory)))
+                let alone = join(join(startSegment[r], sc), endSegment[r])
+                if feasibleOnly && penalty(alone, r) > 0 { continue }
+                let opened = cost(alone, r) &+ Int(min(model.vehicleWeight, Double(model.mandatory)))
                 if opened < bestCost { (bestCost, bestRoute, bestPosition, bestWindow) = (opened, r, 0, w) }
             }
             for r in routes.indices where !routes[r].isEmpty && canServe(r, c) {
@@ -77,8 +82,9 @@ extension RoutingSearchState: RouteRuin {
                 for p in 0...route.count {
                     let next = p == route.count ? 0 : route[p]
                     work &+= 1
-                    let added = cost(join(join(prefix(prev, r), sc), suffix(next, r)), r) &- current
-                    if added < bestCost && (!blinks || rng.unit() >= Self.blinkRate) {
+                    let candidate = join(join(prefix(prev, r), sc), suffix(next, r))
+                    let added = cost(candidate, r) &- current
+                    if added < bestCost && (!blinks || rng.unit() >= Self.blinkRate) && (!feasibleOnly || penalty(candidate, r) == 0) {
                         (bestCost, bestRoute, bestPosition, bestWindow) = (added, r, p, w)
                     }
                     prev = next
@@ -97,19 +103,44 @@ extension RoutingSearchState: RouteRuin {
 }
 
 extension RoutingSearchState {
-    /// Routes by vehicle built from nothing by the recreate, `order` first to last, lateness
-    /// and overload priced far above any cost so that a spare vehicle is used rather than a
-    /// window missed.
-    static func insertionRoutes(_ model: RoutingModel, order: [Int], rng: inout SeededGenerator) -> [[Int]] {
+    /// Routes by vehicle built from nothing by the recreate, `order` first to last, each job at
+    /// its cheapest feasible position (a spare vehicle rather than a missed window); a job no
+    /// position takes stays out.
+    ///
+    /// When `stop` says stop, the jobs left are put in quickly instead: each at the end of the
+    /// route (or on the spare vehicle) where that costs least, O(routes) a job, so a day too
+    /// big for its time limit still gets a plan in time.
+    static func insertionRoutes(_ model: RoutingModel, order: [Int], rng: inout SeededGenerator,
+                                stop: StopCondition = StopCondition()) -> [[Int]] {
         let state = RoutingSearchState(model: model, routes: [])
-        let heavy = model.mandatory / 16
-        state.warpWeight = heavy
-        state.loadWeight = heavy
+        state.warpWeight = state.heavyWeight
+        state.loadWeight = state.heavyWeight
         state.refreshSpares()
-        for c in order {
+        var hurried = false
+        for (i, c) in order.enumerated() {
+            if !hurried && i & 15 == 0 && stop.timeIsUp() { hurried = true }
             state.takeFromOutside(c)
-            state.insertCheapest(c, rng: &rng, blinks: false)
+            if hurried { state.appendCheapest(c) } else { state.insertCheapest(c, rng: &rng, blinks: false, feasibleOnly: true) }
         }
         return state.routes
+    }
+
+    /// `c` at the end of the route, or on the spare vehicle, where that costs least and keeps
+    /// the route feasible; else it stays out.
+    func appendCheapest(_ c: Int) {
+        guard assignable(c) else { leaveOutside(c); return }
+        var bestRoute = -1, bestCost = model.prize[c]
+        let sc = nodeSegment[c]
+        for r in routes.indices where canServe(r, c) && (!routes[r].isEmpty || spare[vehicle[r].type] == r) {
+            let head = routes[r].last.map { forward[$0] } ?? startSegment[r]
+            let candidate = join(join(head, sc), endSegment[r])
+            guard penalty(candidate, r) == 0 else { continue }
+            let added = cost(candidate, r) &- routeCost(r)
+            if added < bestCost { (bestCost, bestRoute) = (added, r) }
+        }
+        guard bestRoute >= 0 else { leaveOutside(c); return }
+        let wasSpare = routes[bestRoute].isEmpty
+        insert(c, into: bestRoute, at: routes[bestRoute].count)
+        if wasSpare { refreshSpares() }
     }
 }
