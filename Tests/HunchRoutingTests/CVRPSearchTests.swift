@@ -92,6 +92,32 @@ final class CVRPSearchTests: XCTestCase {
         }
     }
 
+    /// The 2-1, 1-2 and 2-2 string swaps change the routes' lengths by what their O(1)
+    /// evaluation predicts.
+    func testStringSwapsArePricedExactly() throws {
+        let instance = try CVRPReader.read(path: Bundled.path("A-n32-k5"))
+        var rng = SeededGenerator(seed: 12)
+        let state = CVRPSearchState(instance: instance, solution: CVRPPrior.sweep.construct(instance, rng: &rng))
+        var tried = 0
+        for _ in 0..<400 {
+            let u = 1 + rng.below(instance.dimension - 1), v = 1 + rng.below(instance.dimension - 1)
+            let (ru, rv) = (state.routeOf[u], state.routeOf[v])
+            guard ru != rv else { continue }
+            let (a, b) = CVRPSearchState.stringSwaps[rng.below(3)]
+            guard a == 1 || state.after(u) != 0, b == 1 || state.after(v) != 0 else { continue }
+            let (du, dv) = state.stringSwapLengths(u: u, a: a, v: v, b: b)
+            let before = (state.length[ru], state.length[rv])
+            state.beginTrial()
+            state.apply(.swapStrings(u: u, a: a, v: v, b: b))
+            XCTAssertEqual(state.length[ru] - before.0, du)
+            XCTAssertEqual(state.length[rv] - before.1, dv)
+            XCTAssertEqual(state.total, instance.cost(state.solution.routes))
+            state.rollbackTrial()
+            tried += 1
+        }
+        XCTAssertGreaterThan(tried, 100)
+    }
+
     func testLowerBoundsAreBelowTheOptima() throws {
         for name in Bundled.names {
             let instance = try CVRPReader.read(path: Bundled.path(name))

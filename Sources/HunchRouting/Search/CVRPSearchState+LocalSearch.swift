@@ -3,7 +3,8 @@ import HunchCore
 /// The granular local descent (Toth & Vigo 2003's granular neighbourhoods): for a customer `u`
 /// taken from the queue, every move that puts `u` next to one of its `k` nearest customers `v`
 /// — relocate `u` before or after `v`, relocate the pair (`u`, its successor) after `v`, swap
-/// `u` and `v`, 2-opt inside a route, 2-opt* between routes in both orientations — is evaluated
+/// `u` and `v` and the strings of one or two customers that start at them (1-1, 2-1, 1-2, 2-2),
+/// 2-opt inside a route, 2-opt* between routes in both orientations — is evaluated
 /// in O(1) from the bookkeeping; the best improving one is applied and the customers it touched
 /// are queued again (don't-look bits, Bentley 1992). Costs are fixed point (distance ×
 /// `costScale`) plus the capacity price of the loads they change (`charge`), still O(1).
@@ -15,6 +16,8 @@ extension CVRPSearchState {
         case relocateAfter(u: Int, v: Int)       // v = 0 with `route`: at the start of that route
         case relocatePairAfter(u: Int, v: Int)
         case swap(u: Int, v: Int)
+        /// Strings of `a` customers from u and `b` from v exchanged between two routes (2-1, 1-2, 2-2).
+        case swapStrings(u: Int, a: Int, v: Int, b: Int)
         case twoOpt(u: Int, v: Int)              // same route, u before v: reverse after u up to v
         case twoOptStarTails(u: Int, v: Int)     // A[..u] + B[after v..], B[..v] + A[after u..]
         case twoOptStarHeads(u: Int, v: Int)     // A[..u] + rev(B[..v]), rev(A[after u..]) + B[after v..]
@@ -113,6 +116,19 @@ extension CVRPSearchState {
                     bestDelta = swapCost
                     best = .swap(u: u, v: v)
                 }
+                // Swap the strings (u, nu) and v, u and (v, nv), (u, nu) and (v, nv).
+                for (a, b) in Self.stringSwaps where (a == 1 || nu != 0) && (b == 1 || nv != 0) {
+                    let (newU, newV) = stringSwapLengths(u: u, a: a, v: v, b: b)
+                    let qa = a == 1 ? qu : pairDemand, qb = b == 1 ? qv : qv + demand[nv]
+                    let stringCharge = charge(loadU - qa + qb) + charge(loadV - qb + qa) - both
+                    let stringCost = (newU + newV) &* scale + stringCharge
+                    if stringCost < bestDelta
+                        && duration(length[ru] + newU, customers: routes[ru].count - a + b) <= durationLimit
+                        && duration(length[rv] + newV, customers: routes[rv].count - b + a) <= durationLimit {
+                        bestDelta = stringCost
+                        best = .swapStrings(u: u, a: a, v: v, b: b)
+                    }
+                }
                 // 2-opt*: tails exchanged after u and after v.
                 let headU = loadBefore[u], headV = loadBefore[v]
                 let tailsCharge = charge(headU + (loadV - headV)) + charge(headV + (loadU - headU)) - both
@@ -140,6 +156,21 @@ extension CVRPSearchState {
             }
         }
         return (best, bestDelta)
+    }
+
+    /// The string swaps besides 1-1: (customers from u, customers from v).
+    static let stringSwaps = [(2, 1), (1, 2), (2, 2)]
+
+    /// How the lengths of u's and v's routes (two different ones) change when the `a` customers
+    /// from u and the `b` from v trade places.
+    @inline(__always)
+    func stringSwapLengths(u: Int, a: Int, v: Int, b: Int) -> (Int, Int) {
+        let pu = before(u), pv = before(v), nu = after(u), nv = after(v)
+        let lastU = a == 1 ? u : nu, lastV = b == 1 ? v : nv
+        let afterU = after(lastU), afterV = after(lastV)
+        let inside = a == 1 ? 0 : d(u, nu), insideV = b == 1 ? 0 : d(v, nv)
+        return (d(pu, v) + insideV + d(lastV, afterU) - d(pu, u) - inside - d(lastU, afterU),
+                d(pv, u) + inside + d(lastU, afterV) - d(pv, v) - insideV - d(lastV, afterV))
     }
 
     @inline(__always)
@@ -200,6 +231,15 @@ extension CVRPSearchState {
             changed(ru, wasEmpty: false)
             changed(rv, wasEmpty: false)
             touch(u); touch(v)
+        case .swapStrings(let u, let a, let v, let b):
+            let ru = routeOf[u], rv = routeOf[v], pu = position[u], pv = position[v]
+            save(ru); save(rv)
+            let fromU = Array(routes[ru][pu..<(pu + a)]), fromV = Array(routes[rv][pv..<(pv + b)])
+            routes[ru].replaceSubrange(pu..<(pu + a), with: fromV)
+            routes[rv].replaceSubrange(pv..<(pv + b), with: fromU)
+            changed(ru, wasEmpty: false)
+            changed(rv, wasEmpty: false)
+            for c in fromU + fromV { touch(c) }
         case .twoOpt(let a, let b):
             let r = routeOf[a]
             save(r)
