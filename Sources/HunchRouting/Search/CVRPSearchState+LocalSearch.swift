@@ -117,7 +117,7 @@ extension CVRPSearchState {
                     best = .swap(u: u, v: v)
                 }
                 // Swap the strings (u, nu) and v, u and (v, nv), (u, nu) and (v, nv).
-                for (a, b) in Self.stringSwaps where (a == 1 || nu != 0) && (b == 1 || nv != 0) {
+                for (a, b) in Self.stringSwaps where options.stringSwaps && (a == 1 || nu != 0) && (b == 1 || nv != 0) {
                     let (newU, newV) = stringSwapLengths(u: u, a: a, v: v, b: b)
                     let qa = a == 1 ? qu : pairDemand, qb = b == 1 ? qv : qv + demand[nv]
                     let stringCharge = charge(loadU - qa + qb) + charge(loadV - qb + qa) - both

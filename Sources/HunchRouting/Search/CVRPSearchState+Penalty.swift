@@ -2,8 +2,8 @@ import Foundation
 import HunchCore
 
 /// Switches of the CVRP local search. `standard` is what `hunch solve` uses; the environment
-/// variables `HUNCH_CVRP_PENALTIES` and `HUNCH_CVRP_SWAPSTAR` (`0` or `1`) override it, for
-/// paired benchmarks of one binary.
+/// variables `HUNCH_CVRP_PENALTIES`, `HUNCH_CVRP_SWAPSTAR` and `HUNCH_CVRP_STRINGSWAPS` (`0` or
+/// `1`) override it, for paired benchmarks of one binary.
 public struct CVRPSearchOptions: Sendable, Equatable {
     /// Capacity may be exceeded inside the descent at an adaptive price (HGS / PyVRP).
     public var penalties: Bool
@@ -11,11 +11,15 @@ public struct CVRPSearchOptions: Sendable, Equatable {
     public var swapStar: Bool
     /// Share of descents that should end feasible; the price adapts towards it.
     public var targetFeasible: Double
+    /// The 2-1, 1-2 and 2-2 string swaps in the descent. Off: on A–P at 10 s they found no
+    /// more optima and cost 30 % of the steps (docs/benchmarks.md).
+    public var stringSwaps: Bool
 
-    public init(penalties: Bool = true, swapStar: Bool = true, targetFeasible: Double = 0.7) {
+    public init(penalties: Bool = true, swapStar: Bool = true, targetFeasible: Double = 0.7, stringSwaps: Bool = false) {
         self.penalties = penalties
         self.swapStar = swapStar
         self.targetFeasible = targetFeasible
+        self.stringSwaps = stringSwaps
     }
 
     public static let defaults = CVRPSearchOptions()
@@ -26,6 +30,7 @@ public struct CVRPSearchOptions: Sendable, Equatable {
         let environment = ProcessInfo.processInfo.environment
         if let v = environment["HUNCH_CVRP_PENALTIES"] { options.penalties = v != "0" }
         if let v = environment["HUNCH_CVRP_SWAPSTAR"] { options.swapStar = v != "0" }
+        if let v = environment["HUNCH_CVRP_STRINGSWAPS"] { options.stringSwaps = v != "0" }
         if let v = environment["HUNCH_CVRP_TARGET_FEASIBLE"], let t = Double(v), t > 0, t < 1 {
             options.targetFeasible = t
         }
