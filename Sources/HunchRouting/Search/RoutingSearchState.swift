@@ -93,8 +93,8 @@ public final class RoutingSearchState: SearchState {
     var savedOutside: [Int] = []
     var savedWindows: [(job: Int, window: Int)] = []
 
+    // The best plan (its jobs left out follow from its routes).
     var bestRoutes: [[Int]] = []
-    var bestOutside: [Int] = []
     var bestWindows: [Int] = []
 
     // Scratch, kept between steps so no step allocates.
@@ -272,7 +272,6 @@ public final class RoutingSearchState: SearchState {
 
     public func saveBest() {
         bestRoutes = routes
-        bestOutside = outside
         bestWindows = windowChoice
     }
 
@@ -285,9 +284,6 @@ public final class RoutingSearchState: SearchState {
         }
         recount()
     }
-
-    /// Each vehicle's jobs (empty for an unused vehicle).
-    var routesByVehicle: [[Int]] { routes }
 
     /// After a descent: counts it for the weights; repairs an infeasible result with ten-fold
     /// weights, else undoes the step, else (an infeasible start) drops jobs.
