@@ -12,7 +12,7 @@ public enum DispatchProblem: Problem {
     public typealias State = RoutingSearchState
 
     /// The search's model of the day, built once, and the acceptance threshold.
-    public struct Context: @unchecked Sendable {
+    public struct Context: Sendable {
         let model: RoutingModel
         public var acceptance: Acceptance
     }

@@ -5,8 +5,8 @@
 /// Solomon's VRPTW is one depot, one vehicle type, a cost of one per unit of distance; a
 /// dispatch day adds vehicle types with their own depots, shifts, capacities, skills and costs,
 /// and optional jobs with prizes. One search serves both (as PyVRP's `ProblemData` does).
-struct RoutingModel {
-    struct Vehicle {
+struct RoutingModel: Sendable {
+    struct Vehicle: Sendable {
         var type: Int
         var startNode: Int
         /// 0 for an open route.
