@@ -103,6 +103,32 @@ extension RoutingSearchState: RouteRuin {
 }
 
 extension RoutingSearchState {
+    /// A route-splitting kick: the longest of three random routes is cut at a random point and
+    /// its tail moves, as it is, to a spare vehicle of the same type; the descent then settles
+    /// both. Under a distance objective no single move opens a route, yet instances with long
+    /// horizons (Solomon's R2) are best served by more, shorter routes than the ruins find.
+    func splitRoute(rng: inout SeededGenerator) {
+        guard n > 1, usedRoutes > 0 else { return }
+        refreshSpares()
+        var chosen = -1, longest = 0
+        for _ in 0..<3 {
+            let r = routeOf[1 + rng.below(n - 1)]
+            if r >= 0 && routes[r].count > longest { (chosen, longest) = (r, routes[r].count) }
+        }
+        guard chosen >= 0, longest >= 4 else { return }
+        let target = spare[vehicle[chosen].type]
+        guard target >= 0 else { return }
+        let cut = 1 + rng.below(longest - 1)
+        open(chosen)
+        open(target)
+        routes[target].append(contentsOf: routes[chosen][cut...])
+        routes[chosen].removeSubrange(cut...)
+        close(chosen)
+        close(target)
+        for c in routes[target] { push(c) }
+        for c in routes[chosen].suffix(2) { push(c) }
+    }
+
     /// Routes by vehicle built from nothing by the recreate, `order` first to last, each job at
     /// its cheapest feasible position (a spare vehicle rather than a missed window); a job no
     /// position takes stays out.

@@ -17,9 +17,10 @@ import HunchCore
 ///
 /// Operators (the policy's actions), each a ruin, a cheapest reinsertion and a descent:
 /// `string-removal` (SISR, Christiaens & Vanden Berghe 2020), `random-removal`,
-/// `related-removal` (Shaw 1998, by distance and window), `route-removal` (so fleets shrink).
+/// `related-removal` (Shaw 1998, by distance and window), `route-removal` (so fleets shrink),
+/// `route-split` (so they can grow: a long route's tail moves to a spare vehicle).
 public final class RoutingSearchState: SearchState {
-    public static let operators = ["string-removal", "random-removal", "related-removal", "route-removal"]
+    public static let operators = ["string-removal", "random-removal", "related-removal", "route-removal", "route-split"]
     public static let problemFeatures = 3
     public static let featureCount = SearchFeatures.engineFeatureCount(operatorCount: operators.count) + problemFeatures
     /// Neighbours per job in the granular neighbourhood (PyVRP's default is 40).
@@ -242,7 +243,8 @@ public final class RoutingSearchState: SearchState {
         case 0: removeStrings(rng: &rng)
         case 1: removeRandom(rng: &rng)
         case 2: removeRelated(rng: &rng)
-        default: removeRoute(rng: &rng)
+        case 3: removeRoute(rng: &rng)
+        default: splitRoute(rng: &rng)
         }
         retryOutside(rng: &rng)
         reinsert(rng: &rng)
