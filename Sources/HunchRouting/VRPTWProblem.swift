@@ -41,12 +41,13 @@ public enum VRPTWProblem: Problem {
         SolomonReader.recognises(head: head) || VRPLIBTimeWindowReader.recognises(fileExtension: fileExtension, head: head)
     }
 
+    /// A VRPLIB file with windows goes to its reader; anything else to Solomon's, whose errors
+    /// then say what is missing.
     public static func read(path: String) throws -> VRPTWInstance {
-        let head = (try? String(contentsOfFile: path, encoding: .utf8).prefix(4096)).map(String.init) ?? ""
-        if SolomonReader.recognises(head: head) || !VRPLIBTimeWindowReader.recognises(fileExtension: (path as NSString).pathExtension.lowercased(), head: head) {
-            return try SolomonReader.read(path: path, convention: .dimacs)
-        }
-        return try VRPLIBTimeWindowReader.read(path: path)
+        let head = InstanceHead.text(ofFile: path) ?? ""
+        let vrplib = !SolomonReader.recognises(head: head)
+            && VRPLIBTimeWindowReader.recognises(fileExtension: (path as NSString).pathExtension.lowercased(), head: head)
+        return vrplib ? try VRPLIBTimeWindowReader.read(path: path) : try SolomonReader.read(path: path, convention: .dimacs)
     }
 
     public static func instanceName(_ instance: VRPTWInstance) -> String { instance.name }

@@ -174,9 +174,7 @@ extension Families {
             throw CLIError("\(file): no such file")
         }
         guard !isDirectory.boolValue else { throw CLIError("\(file): is a folder, expected an instance file") }
-        guard let handle = FileHandle(forReadingAtPath: file) else { throw CLIError("\(file): cannot read") }
-        defer { try? handle.close() }
-        let head = String(decoding: handle.readData(ofLength: 8192), as: UTF8.self)
+        guard let head = InstanceHead.text(ofFile: file) else { throw CLIError("\(file): cannot read") }
         let ext = (file as NSString).pathExtension.lowercased()
         let candidates = all.filter { $0.recognises(fileExtension: ext, head: head) }
         if let family = candidates.first { return family.name }

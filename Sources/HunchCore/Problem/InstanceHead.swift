@@ -20,6 +20,18 @@ public struct InstanceHead: Sendable {
 
     public var firstLine: String? { lines.first }
 
+    /// How many bytes of a file `recognises` gets to see.
+    public static let byteCount = 8192
+
+    /// The first `byteCount` bytes of a file as text (invalid UTF-8 replaced), or nil when it
+    /// cannot be opened: what family detection reads, and what a family that reads two formats
+    /// looks at to choose its reader.
+    public static func text(ofFile path: String) -> String? {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? handle.close() }
+        return String(decoding: handle.readData(ofLength: byteCount), as: UTF8.self)
+    }
+
     /// The first `count` lines as numbers (split on spaces and commas), stopping at the first
     /// line that is not all numbers; empty when the first line is not.
     public func numericLines(_ count: Int) -> [[Double]] {

@@ -359,13 +359,17 @@ public final class RoutingSearchState: SearchState {
     /// Units of infeasibility of a whole route on vehicle `r`, weighted: time warp and
     /// duration excess, excess load and distance, and skills it lacks.
     @inline(__always) func penalty(_ s: TimeWarpSegment, _ r: Int) -> Int {
+        let (late, excess, lacksSkill) = shortfalls(s, r)
+        return warpWeight &* late &+ loadWeight &* excess &+ (lacksSkill ? model.mandatory : 0)
+    }
+
+    /// What a whole route on vehicle `r` breaks, unweighted: time (warp and duration over the
+    /// limit), load and distance over the limits, and whether a skill is missing.
+    @inline(__always) func shortfalls(_ s: TimeWarpSegment, _ r: Int) -> (late: Int, excess: Int, lacksSkill: Bool) {
         let v = vehicle[r]
         let over = s.load &- v.capacity
-        let excess = over.replacing(with: 0, where: over .< 0).wrappedSum()
-        let late = s.warp &+ max(0, s.duration &- v.maxDuration)
-        let long = max(0, s.distance &- v.maxDistance)
-        let missing = s.skills & ~v.skills == 0 ? 0 : model.mandatory
-        return warpWeight &* late &+ loadWeight &* (excess &+ long) &+ missing
+        let excess = over.replacing(with: 0, where: over .< 0).wrappedSum() &+ max(0, s.distance &- v.maxDistance)
+        return (s.warp &+ max(0, s.duration &- v.maxDuration), excess, s.skills & ~v.skills != 0)
     }
 
     /// The penalised cost of a whole route on vehicle `r` (0 for an empty one).
@@ -441,11 +445,8 @@ public final class RoutingSearchState: SearchState {
 
     /// Unweighted infeasibility of route r into the totals.
     @inline(__always) func account(_ r: Int, sign: Int) {
-        let s = whole[r], v = vehicle[r]
-        let over = s.load &- v.capacity
-        let excess = over.replacing(with: 0, where: over .< 0).wrappedSum() + max(0, s.distance - v.maxDistance)
-        let late = s.warp + max(0, s.duration - v.maxDuration)
-        let missing = s.skills & ~v.skills == 0 ? 0 : 1
+        let (late, excess, lacksSkill) = shortfalls(whole[r], r)
+        let missing = lacksSkill ? 1 : 0
         warpTotal += sign * late
         excessTotal += sign * (excess + missing)
         infeasibility += sign * (late + excess + missing)
@@ -465,11 +466,7 @@ public final class RoutingSearchState: SearchState {
         excessTotal = 0
         infeasibility = 0
         usedRoutes = 0
-        for r in routes.indices where !routes[r].isEmpty {
-            total += baseCost(whole[r], r)
-            account(r, sign: 1)
-            usedRoutes += 1
-        }
+        for r in routes.indices { add(r) }
         prizeTotal = outside.reduce(0) { $0 + model.prize[$1] }
     }
 
