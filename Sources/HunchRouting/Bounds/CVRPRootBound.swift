@@ -25,7 +25,7 @@ public enum CVRPRootBound {
         guard n >= 3, n <= CVRPExactSolver.maximumModelNodes, instance.maximumDuration == nil, timeLimit > 0 else { return nil }
         let started = Date()
         func left() -> Double { timeLimit - Date().timeIntervalSince(started) }
-        guard var (model, edges, column) = try? CVRPExactSolver.twoIndexModel(instance, kind: .continuous) else { return nil }
+        guard case (var model, let edges, let column)? = try? CVRPExactSolver.twoIndexModel(instance, kind: .continuous) else { return nil }
         let separator = CapacityCutSeparator(instance: instance, edges: edges, column: column)
         var best: Double?
         var added: [MIPRow] = []
