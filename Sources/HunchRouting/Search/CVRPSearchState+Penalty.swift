@@ -14,8 +14,12 @@ public struct CVRPSearchOptions: Sendable, Equatable {
     /// The 2-1, 1-2 and 2-2 string swaps in the descent. Off: on A–P at 10 s they found no
     /// more optima and cost 30 % of the steps (docs/benchmarks.md).
     public var stringSwaps: Bool
+    /// The crossover operator (SREX with an elite pool).
+    public var crossover: Bool
 
-    public init(penalties: Bool = true, swapStar: Bool = true, targetFeasible: Double = 0.7, stringSwaps: Bool = false) {
+    public init(penalties: Bool = true, swapStar: Bool = true, targetFeasible: Double = 0.7, stringSwaps: Bool = false,
+                crossover: Bool = true) {
+        self.crossover = crossover
         self.penalties = penalties
         self.swapStar = swapStar
         self.targetFeasible = targetFeasible
@@ -31,6 +35,7 @@ public struct CVRPSearchOptions: Sendable, Equatable {
         if let v = environment["HUNCH_CVRP_PENALTIES"] { options.penalties = v != "0" }
         if let v = environment["HUNCH_CVRP_SWAPSTAR"] { options.swapStar = v != "0" }
         if let v = environment["HUNCH_CVRP_STRINGSWAPS"] { options.stringSwaps = v != "0" }
+        if let v = environment["HUNCH_CVRP_CROSSOVER"] { options.crossover = v != "0" }
         if let v = environment["HUNCH_CVRP_TARGET_FEASIBLE"], let t = Double(v), t > 0, t < 1 {
             options.targetFeasible = t
         }

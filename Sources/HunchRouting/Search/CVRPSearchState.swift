@@ -29,7 +29,9 @@ import HunchCore
 /// - `related-removal`: a seed and its nearest customers (Shaw 1998);
 /// - `route-removal`: a whole short route, so fleets can shrink.
 public final class CVRPSearchState: SearchState {
+    /// The four ruins, and the crossover unless `HUNCH_CVRP_CROSSOVER=0` turns it off.
     public static let operators = ["string-removal", "random-removal", "related-removal", "route-removal"]
+        + (CVRPSearchOptions.standard.crossover ? ["crossover"] : [])
     public static let problemFeatures = 3
     public static let featureCount = SearchFeatures.engineFeatureCount(operatorCount: operators.count) + problemFeatures
     /// Neighbours per customer in the granular neighbourhood.
@@ -101,6 +103,11 @@ public final class CVRPSearchState: SearchState {
     // The best solution, when the acceptance rule may leave it.
     var bestRoutes: [[Int]] = []
 
+    // The crossover's second parents (CVRPSearchState+Crossover.swift) and its scratch.
+    var elitePool = CVRPElitePool()
+    var inExchange: [Bool]
+    var overlap: [(Int, Int)] = []
+
     // Scratch, kept between steps so no step allocates.
     var removed: [Int] = []
     var isRemoved: [Bool]
@@ -134,6 +141,7 @@ public final class CVRPSearchState: SearchState {
         loadBefore = Array(repeating: 0, count: n)
         lengthBefore = Array(repeating: 0, count: n)
         isRemoved = Array(repeating: false, count: n)
+        inExchange = Array(repeating: false, count: n)
         queued = Array(repeating: false, count: n)
         ruined = Array(repeating: false, count: slots)
         sectorStart = Array(repeating: 0, count: slots)
@@ -213,7 +221,8 @@ public final class CVRPSearchState: SearchState {
         case 0: removeStrings(rng: &rng)
         case 1: removeRandom(rng: &rng)
         case 2: removeRelated(rng: &rng)
-        default: removeRoute(rng: &rng)
+        case 3: removeRoute(rng: &rng)
+        default: if !exchangeRoutes(rng: &rng) { removeStrings(rng: &rng) }
         }
         clearDirty()
         reinsert(rng: &rng)
@@ -222,7 +231,7 @@ public final class CVRPSearchState: SearchState {
         return work
     }
 
-    public func commitTrial() {}
+    public func commitTrial() { offerToElitePool() }
 
     public func rollbackTrial() {
         for record in savedRoutes.reversed() {
