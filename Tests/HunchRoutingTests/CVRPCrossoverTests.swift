@@ -62,4 +62,26 @@ final class CVRPCrossoverTests: XCTestCase {
             XCTAssertEqual(state.solution, before)
         }
     }
+
+    /// With the crossover on, steps that alternate ruins and exchanges keep every answer
+    /// feasible and the bookkeeping exact, and the pool fills from the accepted steps.
+    func testCrossoverStepsStayFeasible() throws {
+        let instance = try CVRPReader.read(path: Bundled.path("A-n32-k5"))
+        var rng = SeededGenerator(seed: 4)
+        let state = CVRPSearchState(instance: instance, solution: CVRPPrior.savings.construct(instance, rng: &rng),
+                                    options: CVRPSearchOptions(crossover: true))
+        _ = state.descend(stop: StopCondition())
+        for step in 0..<300 {
+            state.beginTrial()
+            _ = state.apply(action: step % 2 == 0 ? 0 : 4, rng: &rng, stop: StopCondition())
+            XCTAssertNoThrow(try CVRPValidation.check(state.solution, instance: instance))
+            XCTAssertEqual(state.total, instance.cost(state.solution.routes))
+            state.commitTrial()
+        }
+        XCTAssertGreaterThan(state.elitePool.count, 1)
+        for elite in state.elitePool.elites {
+            XCTAssertNoThrow(try CVRPValidation.check(CVRPSolution(routes: elite.routes), instance: instance))
+            XCTAssertEqual(elite.cost, instance.cost(elite.routes))
+        }
+    }
 }

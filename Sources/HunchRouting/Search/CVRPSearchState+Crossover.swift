@@ -8,7 +8,12 @@ import HunchCore
 /// other customers put back by the cheapest insertion with blinks, and the copied customers are
 /// taken out of wherever else they were. The granular descent then repairs the seams. It brings
 /// whole routes of another local optimum into this one, which no ruin of a few customers does.
+/// Off by default (`HUNCH_CVRP_CROSSOVER=1` turns it on): paired on the A–P instances at 10 s it
+/// found fewer optima than the four ruins alone (docs/benchmarks.md).
 extension CVRPSearchState {
+    /// Routes copied at most: one or two. Up to a third of the routes measured worse on the
+    /// A–P instances it misses (docs/benchmarks.md).
+    static let mostExchangedRoutes = 2
     /// Feeds the pool after an accepted step: only feasible solutions, only when they could enter.
     func offerToElitePool() {
         guard options.crossover, excessTotal == 0, usedRoutes <= routeLimit,
@@ -35,7 +40,7 @@ extension CVRPSearchState {
         let parent = elitePool.elites[rng.below(elitePool.count)]
         let parentRoutes = parent.routes.count
         guard parentRoutes > 0 else { return false }
-        let m = 1 + rng.below(max(1, parentRoutes / 3))
+        let m = 1 + rng.below(max(1, min(Self.mostExchangedRoutes, parentRoutes / 3)))
         let first = rng.below(parentRoutes)
         for i in 0..<m { for c in parent.routes[(first + i) % parentRoutes] { inExchange[c] = true } }
 

@@ -2,8 +2,8 @@ import Foundation
 import HunchCore
 
 /// Switches of the CVRP local search. `standard` is what `hunch solve` uses; the environment
-/// variables `HUNCH_CVRP_PENALTIES`, `HUNCH_CVRP_SWAPSTAR` and `HUNCH_CVRP_STRINGSWAPS` (`0` or
-/// `1`) override it, for paired benchmarks of one binary.
+/// variables `HUNCH_CVRP_PENALTIES`, `HUNCH_CVRP_SWAPSTAR`, `HUNCH_CVRP_STRINGSWAPS` and
+/// `HUNCH_CVRP_CROSSOVER` (`0` or `1`) override it, for paired benchmarks of one binary.
 public struct CVRPSearchOptions: Sendable, Equatable {
     /// Capacity may be exceeded inside the descent at an adaptive price (HGS / PyVRP).
     public var penalties: Bool
@@ -14,11 +14,12 @@ public struct CVRPSearchOptions: Sendable, Equatable {
     /// The 2-1, 1-2 and 2-2 string swaps in the descent. Off: on A–P at 10 s they found no
     /// more optima and cost 30 % of the steps (docs/benchmarks.md).
     public var stringSwaps: Bool
-    /// The crossover operator (SREX with an elite pool).
+    /// The crossover operator (SREX with an elite pool). Off: on A–P at 10 s it found fewer
+    /// optima than the ruins alone (docs/benchmarks.md).
     public var crossover: Bool
 
     public init(penalties: Bool = true, swapStar: Bool = true, targetFeasible: Double = 0.7, stringSwaps: Bool = false,
-                crossover: Bool = true) {
+                crossover: Bool = false) {
         self.crossover = crossover
         self.penalties = penalties
         self.swapStar = swapStar

@@ -29,7 +29,7 @@ import HunchCore
 /// - `related-removal`: a seed and its nearest customers (Shaw 1998);
 /// - `route-removal`: a whole short route, so fleets can shrink.
 public final class CVRPSearchState: SearchState {
-    /// The four ruins, and the crossover unless `HUNCH_CVRP_CROSSOVER=0` turns it off.
+    /// The four ruins, and the crossover when `HUNCH_CVRP_CROSSOVER=1` turns it on.
     public static let operators = ["string-removal", "random-removal", "related-removal", "route-removal"]
         + (CVRPSearchOptions.standard.crossover ? ["crossover"] : [])
     public static let problemFeatures = 3
