@@ -11,6 +11,7 @@ for name in $(grep "^cvrp," ../shared/instances/MANIFEST.csv | awk -F, '$4<=120 
   sed "s/^NAME.*/NAME : anonymous-$name/" "../shared/instances/cvrp/$name.vrp" > "$tmp/$name.vrp"
   lp=$("$bin" solve "$tmp/$name.vrp" --max-steps 0 --time-limit 40 --json --quiet 2>/dev/null | python3 -c 'import sys,json; print(json.load(sys.stdin).get("bound"))')
   cheap=$("$bin" solve "$tmp/$name.vrp" --max-steps 0 --time-limit 0.02 --json --quiet 2>/dev/null | python3 -c 'import sys,json; print(json.load(sys.stdin).get("bound"))')
+  lp=${lp:-null}; cheap=${cheap:-null}
   known=$(grep "^cvrp,$name," ../shared/instances/MANIFEST.csv | cut -d, -f5)
   echo "{\"instance\": \"$name\", \"lp\": $lp, \"cheap\": $cheap, \"known\": $known}" >> "$out"
 done

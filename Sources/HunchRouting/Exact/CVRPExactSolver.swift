@@ -9,7 +9,9 @@ import HunchExact
 /// 2⌈Σq/Q⌉ and 2·VEHICLES. Cuts x(δ(S)) ≥ 2⌈q(S)/Q⌉ for customer sets S, separated
 /// exactly on integral points (each connected set of customers is a route or a subtour) and
 /// heuristically on fractional ones (connected components of the support graph at a few
-/// thresholds). The DISTANCE limit is not in the model: such instances are refused.
+/// thresholds, greedy growth, then the sets of the minimum cuts that separate the fractional
+/// capacity inequalities exactly). The DISTANCE limit is not in the model: such instances are
+/// refused.
 public enum CVRPExactSolver {
     /// Above this many nodes the model (n²/2 columns) is not built; the bound alone is reported.
     public static let maximumModelNodes = 120
@@ -159,7 +161,14 @@ struct CapacityCutSeparator: LazyConstraintGenerator {
             }
         }
         if !point.isIntegral && rows.isEmpty {
-            for set in greedySets(point.values) + minimumCutSets(point.values) where seen.insert(set).inserted {
+            for set in greedySets(point.values) where seen.insert(set).inserted {
+                if let row = cut(for: set, values: point.values) { rows.append(row) }
+            }
+        }
+        // The minimum cuts last, where the cheaper heuristics found nothing: the LP's path is
+        // theirs until then, and only goes further.
+        if !point.isIntegral && rows.isEmpty {
+            for set in minimumCutSets(point.values) where seen.insert(set).inserted {
                 if let row = cut(for: set, values: point.values) { rows.append(row) }
             }
         }
