@@ -76,6 +76,13 @@ final class CVRPSearchTests: XCTestCase {
             let outcome = try SolvePipeline<CVRPProblem>.solve(request)
             XCTAssertEqual(outcome.record.objective, Double(Bundled.optima[name]!), name)
             XCTAssertEqual(outcome.record.status, .optimal, name)
+            // The time-to-target levels were met in order, within the run.
+            guard case .object(let times)? = outcome.record.details?["time_to_target_s"],
+                  case .double(let onePercent)? = times["1%"], case .double(let tenth)? = times["0.1%"],
+                  case .double(let optimum)? = times["optimum"] else { return XCTFail("no time to target: \(name)") }
+            XCTAssertLessThanOrEqual(onePercent, tenth, name)
+            XCTAssertLessThanOrEqual(tenth, optimum, name)
+            XCTAssertLessThanOrEqual(optimum, outcome.record.timeSeconds, name)
         }
     }
 

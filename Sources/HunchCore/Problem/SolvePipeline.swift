@@ -72,9 +72,14 @@ public enum SolvePipeline<P: Problem> {
                                                operators: P.operatorNames, featureCount: P.featureCount,
                                                bundled: P.bundledPolicy)
             let acceptance = settings.acceptance ?? P.defaultAcceptance(context)
+            let progress = request.progress?(known?.value)
+            let targetTimes = known.map { known in
+                TimeToTarget(thresholds: TimeToTarget.levels.map { P.searchTarget(level($0.share, of: known.value, sense), instance, context) },
+                             clock: clock, commandStart: request.commandStart, forwardingTo: progress)
+            }
             let outcome = search(instance, context, start: start, prior: priorName, seed: settings.seed, acceptance: acceptance,
                                  targets: targets(known: known, bound: bound), policy: &policy, stop: stop,
-                                 observer: request.progress?(known?.value))
+                                 observer: targetTimes ?? progress)
             solution = outcome.solution
             record.prior = outcome.label
             record.initialObjective = outcome.startObjective
@@ -87,6 +92,16 @@ public enum SolvePipeline<P: Problem> {
             details["descent_objective"] = .double(outcome.statistics.descentObjective)
             details["time_to_best_s"] = .double(outcome.statistics.timeToBest)
             details["operators"] = outcome.statistics.operatorDetails
+            if let targetTimes, let known {
+                var times: [String: JSONValue] = [:]
+                for (i, target) in TimeToTarget.levels.enumerated() {
+                    // A start that met the level before the search reported anything met it by the end.
+                    let met = sense.meets(outcome.objective, bound: level(target.share, of: known.value, sense))
+                    let at = targetTimes.reachedAt[i] ?? (met ? clock.now() - request.commandStart : nil)
+                    times[target.name] = at.map { .double($0) } ?? .null
+                }
+                details["time_to_target_s"] = .object(times)
+            }
         }
         if let choiceLabel { record.prior = choiceLabel }
         if let shortfall = P.shortfall(solution, instance, context) {
@@ -100,6 +115,11 @@ public enum SolvePipeline<P: Problem> {
         record.timeSeconds = clock.now() - request.commandStart
         return SolveOutcome(record: record, instance: instance, context: context, solution: solution,
                             knownIsProven: known?.proven == true)
+    }
+
+    /// The objective `share` worse than `known` (above it when minimising, below when maximising).
+    static func level(_ share: Double, of known: Double, _ sense: ObjectiveSense) -> Double {
+        sense == .minimise ? known + abs(known) * share : known - abs(known) * share
     }
 
     /// The search alone, in memory: from `start` (else the named prior's solution, built with the
