@@ -1,12 +1,15 @@
 import HunchCore
 
 /// Greedy edge matching: add candidate edges shortest first when both ends have degree < 2 and
-/// no cycle closes early; then join the fragments end to end by nearest free endpoint.
+/// no cycle closes early; then join the fragments end to end by nearest free endpoint (found in
+/// an `EndpointGrid` for planar metrics, by a scan otherwise).
 enum GreedyEdgeTour {
     /// With `stop`, fragments are still joined by nearest free endpoint, but once it says stop
     /// and more than 2,048 endpoints remain (a huge instance at a short limit), to any free
     /// endpoint: O(n) instead of O(fragments²), and still a tour.
-    static func build(_ instance: TSPInstance, candidates: CandidateLists, stop: StopCondition? = nil) -> [Int] {
+    /// `endpointGrid: false` joins by the scan alone (for the test that the grid changes nothing).
+    static func build(_ instance: TSPInstance, candidates: CandidateLists, stop: StopCondition? = nil,
+                      endpointGrid: Bool = true) -> [Int] {
         let n = instance.dimension
         // Candidate edges i<j, sorted by length then ids (deterministic).
         var edges: [(d: Int32, i: Int32, j: Int32)] = []
@@ -52,9 +55,12 @@ enum GreedyEdgeTour {
         var endpoints = (0..<n).filter { degree[$0] < 2 }
         var endpointSlot = [Int](repeating: -1, count: n)
         for (s, v) in endpoints.enumerated() { endpointSlot[v] = s }
+        // Nearest free ends from a grid where the metric allows (the same ends as the scan).
+        var grid = endpointGrid ? EndpointGrid(instance, ends: endpoints) : nil
         func removeEndpoint(_ v: Int) {
             let s = endpointSlot[v]
             guard s >= 0 else { return }
+            grid?.remove(v)
             let last = endpoints.removeLast()
             if last != v { endpoints[s] = last; endpointSlot[last] = s }
             endpointSlot[v] = -1
@@ -86,6 +92,9 @@ enum GreedyEdgeTour {
             // The scan costs O(endpoints) per join: only worth cutting short when there are many.
             if bestNode < 0, endpoints.count > 2048, stop?.timeIsUp() == true, let any = endpoints.last(where: { !used[$0] }) {
                 bestNode = any
+            }
+            if bestNode < 0, grid != nil, let nearest = grid!.nearest(to: v, distance: instance.distance) {
+                bestNode = nearest
             }
             if bestNode < 0 {
                 for c in endpoints where !used[c] {
