@@ -27,6 +27,13 @@ struct SolveCommand: ParsableCommand {
     @Flag(name: .long, help: "No progress line.")
     var quiet = false
 
+    @Option(name: .long, help: "Independent searches side by side (seeds SEED, SEED+1, …), the best kept; at most the cores you have.")
+    var threads: Int = 1
+
+    func validate() throws {
+        guard (1...256).contains(threads) else { throw ValidationError("--threads must be between 1 and 256, got \(threads)") }
+    }
+
     func run() throws {
         let clock = MonotonicClock()
         let start = clock.now()
@@ -35,6 +42,7 @@ struct SolveCommand: ParsableCommand {
         try OutputPaths.checkWritable([("--out", out), ("--svg", svg)].compactMap { option, path in path.map { (option, $0) } })
         let family = try Families.family(path: file, forced: search.problem)
         var request = search.request(path: file, commandStart: start, stop: StopCondition(clock: clock))
+        request.settings.threads = threads
         request.initialPath = initial
         request.requireDrawing = svg != nil
         request.progress = { ProgressLine.make(quiet: quiet, reference: $0) }

@@ -73,13 +73,32 @@ public enum SolvePipeline<P: Problem> {
                                                bundled: P.bundledPolicy)
             let acceptance = settings.acceptance ?? P.defaultAcceptance(context)
             let progress = request.progress?(known?.value)
+            let runs = max(1, settings.threads)
+            // One time-to-target watch per run (the progress line follows the first run).
             let targetTimes = known.map { known in
-                TimeToTarget(thresholds: TimeToTarget.levels.map { P.searchTarget(level($0.share, of: known.value, sense), instance, context) },
-                             clock: clock, commandStart: request.commandStart, forwardingTo: progress)
+                (0..<runs).map { run in
+                    TimeToTarget(thresholds: TimeToTarget.levels.map { P.searchTarget(level($0.share, of: known.value, sense), instance, context) },
+                                 clock: clock, commandStart: request.commandStart, forwardingTo: run == 0 ? progress : nil)
+                }
             }
-            let outcome = search(instance, context, start: start, prior: priorName, seed: settings.seed, acceptance: acceptance,
+            let observers: [SearchObserver?] = (0..<runs).map { targetTimes?[$0] ?? ($0 == 0 ? progress : nil) }
+            let outcome: SearchOutcome<P>
+            if runs > 1 {
+                var policies = [policy]
+                for _ in 1..<runs {
+                    policies.append(try PolicyChoice.make(settings.policy ?? P.defaultPolicy(instance), family: P.name,
+                                                          operators: P.operatorNames, featureCount: P.featureCount,
+                                                          bundled: P.bundledPolicy))
+                }
+                outcome = searchInParallel(instance, context, start: start, prior: priorName, seed: settings.seed,
+                                           acceptance: acceptance, targets: targets(known: known, bound: bound),
+                                           policies: policies, stop: stop, observers: observers)
+                details["threads"] = .int(runs)
+            } else {
+                outcome = search(instance, context, start: start, prior: priorName, seed: settings.seed, acceptance: acceptance,
                                  targets: targets(known: known, bound: bound), policy: &policy, stop: stop,
-                                 observer: targetTimes ?? progress)
+                                 observer: observers[0])
+            }
             solution = outcome.solution
             record.prior = outcome.label
             record.initialObjective = outcome.startObjective
@@ -97,7 +116,7 @@ public enum SolvePipeline<P: Problem> {
                 for (i, target) in TimeToTarget.levels.enumerated() {
                     // A start that met the level before the search reported anything met it by the end.
                     let met = sense.meets(outcome.objective, bound: level(target.share, of: known.value, sense))
-                    let at = targetTimes.reachedAt[i] ?? (met ? clock.now() - request.commandStart : nil)
+                    let at = targetTimes.compactMap { $0.reachedAt[i] }.min() ?? (met ? clock.now() - request.commandStart : nil)
                     times[target.name] = at.map { .double($0) } ?? .null
                 }
                 details["time_to_target_s"] = .object(times)

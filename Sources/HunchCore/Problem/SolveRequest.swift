@@ -15,6 +15,8 @@ public struct SolveSettings: Sendable {
     public var familyOptions = FamilyOptions()
     /// Fail rather than fall back when the language model is unusable.
     public var requireLanguageModel = false
+    /// Independent searches run side by side, the best kept (MultiStart.swift).
+    public var threads = 1
 
     public init() {}
 }

@@ -11,14 +11,16 @@ import Darwin
 /// a second Ctrl-C exits at once, for the case where something does not respond.
 public final class Interruption: Sendable {
     private let flag = Atomic<Bool>(false)
+    /// A flag that also raises this one (Ctrl-C reaching a group of parallel runs).
+    private let parent: Interruption?
 
-    public init() {}
+    public init(parent: Interruption? = nil) { self.parent = parent }
 
     /// The process-wide flag that signal handlers set.
     public static let process = Interruption()
 
     @inline(__always)
-    public var isRequested: Bool { flag.load(ordering: .relaxed) }
+    public var isRequested: Bool { flag.load(ordering: .relaxed) || parent?.isRequested == true }
 
     public func request() { flag.store(true, ordering: .relaxed) }
     public func reset() { flag.store(false, ordering: .relaxed) }
