@@ -4,6 +4,7 @@
 # time limit, in one run. An arm is LABEL=BIN or LABEL=BIN:ENV1=V1,ENV2=V2 (environment for it).
 # Each line of OUT.jsonl: label, name, objective, known optimum, steps, work (sum of the
 # operators' move evaluations), time, time to best.
+# An arm's ARGS=--threads+2 adds options to its command line (+ for spaces).
 # Usage: ARMS="old=/tmp/a/hunch new=/tmp/b/hunch noswap=/tmp/b/hunch:HUNCH_CVRP_SWAPSTAR=0" \
 #        cvrp-paired-arms.sh OUT.jsonl LIMIT SEED INSTANCE_FILE…
 set -uo pipefail
@@ -17,7 +18,10 @@ for file in "$@"; do
     label=${arm%%=*}; rest=${arm#*=}
     bin=${rest%%:*}; envs=""
     [[ $rest == *:* ]] && envs=${rest#*:} && envs=${envs//,/ }
-    env $envs "$bin" solve "$file" --time-limit "$limit" --seed "$seed" --json --quiet --no-bound \
+    # ARGS=… among an arm's settings is not an environment variable but extra options (+ for spaces).
+    extra=""; kept=""
+    for e in $envs; do if [[ $e == ARGS=* ]]; then extra=${e#ARGS=}; extra=${extra//+/ }; else kept="$kept $e"; fi; done
+    env $kept "$bin" solve "$file" --time-limit "$limit" --seed "$seed" --json --quiet --no-bound $extra \
       | python3 -c '
 import sys, json
 d = json.load(sys.stdin)
