@@ -179,11 +179,7 @@ struct CapacityCutSeparator: LazyConstraintGenerator {
     /// minimum cut, and the best set through each customer not yet in a violated one.
     func minimumCutSets(_ values: [Double]) -> [[Int]] {
         let n = instance.dimension
-        var weight = [Double](repeating: 0, count: n * n)
-        for (j, (a, b)) in edges.enumerated() where values[j] > 1e-9 {
-            weight[a * n + b] = values[j]
-            weight[b * n + a] = values[j]
-        }
+        let weight = supportWeights(values, above: 1e-9)
         var separation = FractionalCapacitySeparation(weight: weight, demands: instance.demands,
                                                       vehicleCapacity: instance.capacity)
         var found: [[Int]] = []
@@ -216,11 +212,7 @@ struct CapacityCutSeparator: LazyConstraintGenerator {
     /// and keep every set where x(δ(S)) − 2⌈q(S)/Q⌉ is most negative along the way.
     func greedySets(_ values: [Double]) -> [[Int]] {
         let n = instance.dimension
-        var weight = [Double](repeating: 0, count: n * n)
-        for (j, (a, b)) in edges.enumerated() where values[j] > 1e-6 {
-            weight[a * n + b] = values[j]
-            weight[b * n + a] = values[j]
-        }
+        let weight = supportWeights(values, above: 1e-6)
         var degree = [Double](repeating: 0, count: n)
         for v in 0..<n { for w in 0..<n { degree[v] += weight[v * n + w] } }
         var found: [[Int]] = []
@@ -248,6 +240,17 @@ struct CapacityCutSeparator: LazyConstraintGenerator {
             if best.slack < -minimumViolation { found.append(Array(set.prefix(best.size)).sorted()) }
         }
         return found
+    }
+
+    /// The point as a symmetric n×n matrix of edge values, those at or below `above` left 0.
+    func supportWeights(_ values: [Double], above: Double) -> [Double] {
+        let n = instance.dimension
+        var weight = [Double](repeating: 0, count: n * n)
+        for (j, (a, b)) in edges.enumerated() where values[j] > above {
+            weight[a * n + b] = values[j]
+            weight[b * n + a] = values[j]
+        }
+        return weight
     }
 
     /// Customer components of the edges between customers with x > threshold.
