@@ -10,9 +10,22 @@ public enum TSPProblem: ExactlySolvable {
     public typealias Solution = [Int]
     public typealias State = TSPSearchState
 
-    /// What every step of a TSP solve shares: the candidate lists (k nearest neighbours).
+    /// What every step of a TSP solve shares: the candidate lists (k nearest neighbours) that the
+    /// priors use, and the search's own lists (α-nearness, else the same nearest neighbours).
     public struct Context {
         public var candidates: CandidateLists
+        public var searchCandidates: CandidateLists
+
+        public init(candidates: CandidateLists, searchCandidates: CandidateLists? = nil) {
+            self.candidates = candidates
+            self.searchCandidates = searchCandidates ?? candidates
+        }
+    }
+
+    /// `HUNCH_TSP_CANDIDATES=nearest` turns the α-nearness lists off (for paired measurements):
+    /// the search then uses the 10 nearest neighbours as before issue 16.
+    static var usesAlphaCandidates: Bool {
+        ProcessInfo.processInfo.environment["HUNCH_TSP_CANDIDATES"] != "nearest"
     }
 
     /// The smallest instance whose default policy is the learned one: the training's lower size,
@@ -54,16 +67,24 @@ public enum TSPProblem: ExactlySolvable {
         TSPLIBReader.optimumFromComment(instance.comment).map(Double.init)
     }
 
+    /// Without a search to follow (`check`, bench's bound): the nearest-neighbour lists only.
     public static func context(_ instance: TSPInstance, options: FamilyOptions) throws -> Context {
         Context(candidates: CandidateLists(instance: instance, k: TSPSolveOptions().neighbours))
     }
 
-    /// Candidate lists on a million nodes take seconds: they watch the command's limit.
+    /// Candidate lists on a million nodes take seconds: they watch the command's limit. The
+    /// α-nearness lists' ascent takes at most `AlphaCandidateBuilder.timeShare` of what is left;
+    /// Ctrl-C during it gives them up (the search then starts from the nearest lists at once).
     public static func context(_ instance: TSPInstance, options: FamilyOptions, stop: StopCondition) throws -> Context {
         guard let candidates = CandidateLists(instance: instance, k: TSPSolveOptions().neighbours, stop: stop) else {
             throw PreparationStopped()
         }
-        return Context(candidates: candidates)
+        var alpha: CandidateLists?
+        if usesAlphaCandidates {
+            let budget = stop.deadline.map { max(0, $0 - stop.clock.now()) * AlphaCandidateBuilder.timeShare }
+            alpha = AlphaCandidateBuilder.build(instance, budget: budget, interruption: stop.interruption, nearest: candidates)
+        }
+        return Context(candidates: candidates, searchCandidates: alpha)
     }
 
     public static func defaultAcceptance(_ context: Context) -> Acceptance { TSPSolveOptions().acceptance }
@@ -121,7 +142,7 @@ public enum TSPProblem: ExactlySolvable {
 
     public static func makeState(_ instance: TSPInstance, start: [Int], _ context: Context,
                                  rng: inout SeededGenerator) -> TSPSearchState {
-        TSPSearchState(instance: instance, candidates: context.candidates, tour: start)
+        TSPSearchState(instance: instance, candidates: context.searchCandidates, tour: start)
     }
 
     public static func solution(of state: TSPSearchState, _ instance: TSPInstance, _ context: Context) -> [Int] {

@@ -54,8 +54,10 @@ public struct CandidateLists: Sendable {
         self.init(k: k, count: n, neighbours: nbr, distances: dst)
     }
 
-    @usableFromInline
-    init(k: Int, count: Int, neighbours: [Int32], distances: [Int32]) {
+    /// Lists chosen by another rule (the TSP's α-nearness): `neighbours` and `distances` row-major
+    /// `count × k`, in the order the caller ranks them (not necessarily nearest first).
+    public init(k: Int, count: Int, neighbours: [Int32], distances: [Int32]) {
+        precondition(neighbours.count == count * k && distances.count == count * k)
         self.k = k
         self.count = count
         self.neighbours = neighbours

@@ -167,7 +167,7 @@ struct HeldKarpAscent {
     }
 
     /// Polyak's step from `tree` at `pi` towards `target`.
-    private static func step(_ pi: inout [Double], tree: OneTree, value: Double, target: Double, lambda: Double) {
+    static func step(_ pi: inout [Double], tree: OneTree, value: Double, target: Double, lambda: Double) {
         // W ≥ target only when the target is not a tour length: aim a little higher then.
         let gap = target > value ? target - value : 0.01 * max(1, abs(value))
         let step = lambda * gap / Double(tree.subgradientNormSquared)

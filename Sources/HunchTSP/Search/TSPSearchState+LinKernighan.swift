@@ -36,7 +36,7 @@ extension TSPSearchState {
             for r in 0..<breadth {
                 let t3 = Int(candidates.neighbours[t2 * k + r])
                 let g1 = removed - Int(candidates.distances[t2 * k + r])
-                if g1 <= 0 { break }
+                if g1 <= 0 { if nearestFirst { break } else { continue } }
                 evaluations += 1
                 guard let t4 = closingPartner(t1: t1, last: t2, next: t3) else { continue }
                 let open1 = g1 + d(t3, t4)
@@ -46,7 +46,7 @@ extension TSPSearchState {
                 for r2 in 0..<breadth {
                     let t5 = Int(candidates.neighbours[row + r2])
                     let added = Int(candidates.distances[row + r2])
-                    if open1 - added <= 0 { break }
+                    if open1 - added <= 0 { if nearestFirst { break } else { continue } }
                     if t5 == t1 { continue }
                     evaluations += 1
                     let t6 = predecessorAfterLink(t5, t1: t1, t2: t2, t3: t3, t4: t4, forward: forward)
@@ -121,7 +121,7 @@ extension TSPSearchState {
             for r in 0..<breadth {
                 let t7 = Int(candidates.neighbours[row + r])
                 let added = Int(candidates.distances[row + r])
-                if gain - added <= 0 { break }
+                if gain - added <= 0 { if nearestFirst { break } else { continue } }
                 evaluations += 1
                 guard let t8 = closingPartner(t1: t1, last: last, next: t7), !wasAdded(t7, t8) else { continue }
                 let value = d(t7, t8) - added
@@ -160,7 +160,7 @@ extension TSPSearchState {
 
     /// Whether {a, b} is an edge this chain added (such edges are never removed again).
     @inline(__always)
-    private func wasAdded(_ a: Int, _ b: Int) -> Bool {
+    func wasAdded(_ a: Int, _ b: Int) -> Bool {
         var i = 0
         while i < chainAdded.count {
             let x = chainAdded[i], y = chainAdded[i + 1]

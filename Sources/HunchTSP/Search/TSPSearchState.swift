@@ -1,3 +1,4 @@
+import Foundation
 import HunchCore
 
 /// The TSP working solution for local search: an array tour with a position index.
@@ -38,6 +39,13 @@ public final class TSPSearchState: SearchState {
     /// Neighbours tried per node by 2-opt and by Or-opt.
     let twoOptBreadth: Int
     let orOptBreadth: Int
+    /// True when every candidate list is ordered nearest first (k-nearest lists), so that a scan
+    /// may stop at the first candidate too far to gain; α-nearness lists are not.
+    let nearestFirst: Bool
+    /// Whether the descent adds the Or-3opt move (`TSPSearchState+OrOpt.swift`) after 2-opt and
+    /// short Or-opt find nothing. `HUNCH_TSP_DESCENT=classic` turns it off (paired measurements).
+    var usesOrThreeOpt = TSPSearchState.defaultUsesOrThreeOpt
+    static let defaultUsesOrThreeOpt = ProcessInfo.processInfo.environment["HUNCH_TSP_DESCENT"] != "classic"
     /// Counted move evaluations (the work unit reported to the engine).
     var evaluations = 0
     /// Counted node swaps of tour reversals; reported as work at `swapsPerWorkUnit` per unit.
@@ -75,6 +83,15 @@ public final class TSPSearchState: SearchState {
         queued = [Bool](repeating: false, count: n)
         twoOptBreadth = min(candidates.k, 10)
         orOptBreadth = min(candidates.k, 6)
+        var sorted = true
+        for i in 0..<candidates.count where sorted {
+            for r in stride(from: 1, to: candidates.k, by: 1)
+            where candidates.distances[i * candidates.k + r] < candidates.distances[i * candidates.k + r - 1] {
+                sorted = false
+                break
+            }
+        }
+        nearestFirst = sorted
     }
 
     /// The current tour as 0-based node indices.
@@ -264,9 +281,7 @@ public final class TSPSearchState: SearchState {
         var sinceCheck = 0
         while queueCount > 0 {
             let v = pop()
-            repeat {
-                while improve(from: v) {}
-            } while deep && linKernighan(from: v)
+            while improve(from: v) || (usesOrThreeOpt && orOpt(from: v)) || (deep && linKernighan(from: v)) {}
             sinceCheck += 1
             if sinceCheck == 256 {
                 sinceCheck = 0
@@ -294,7 +309,7 @@ public final class TSPSearchState: SearchState {
             for r in 0..<k {
                 let c = Int(candidates.neighbours[base + r])
                 let g1 = dab - Int(candidates.distances[base + r])
-                if g1 <= 0 { break }
+                if g1 <= 0 { if nearestFirst { break } else { continue } }
                 let dd = direction == 0 ? succ(c) : pred(c)
                 if c == b || dd == a { continue }
                 evaluations += 1
@@ -325,7 +340,7 @@ public final class TSPSearchState: SearchState {
                         for r in 0..<orOptBreadth {
                             let c = Int(candidates.neighbours[eb + r])
                             let dce = Int(candidates.distances[eb + r])
-                            if dce >= removeGain { break }
+                            if dce >= removeGain { if nearestFirst { break } else { continue } }
                             var offset = Int(position[c]) - sp
                             if offset < 0 { offset += n }
                             if offset < segLength { continue }  // c inside the segment
