@@ -52,11 +52,16 @@ public enum Packing3DProblem: ExactlySolvable {
         return "\(instance.boxCount) boxes of \(instance.boxTypes.count) types, container \(c[0])×\(c[1])×\(c[2])"
     }
 
+    /// `--objective volume|containers` (volume by default) and `--support full|none` (full by default).
     public static func context(_ instance: ContainerInstance, options: FamilyOptions) throws -> Context {
-        Context(objective: options.objective.flatMap(Packing3DObjective.init(rawValue:)) ?? .volume, fullSupport: true)
+        try options.check(family: name, objectives: objectiveVariants, supports: supportVariants)
+        let objective = options.objective.flatMap(Packing3DObjective.init(rawValue:)) ?? .volume
+        let support = options.support.flatMap(Packing3DSupport.init(rawValue:)) ?? .full
+        return Context(objective: objective, fullSupport: support.fullSupport)
     }
 
     public static var objectiveVariants: [String] { Packing3DObjective.allCases.map(\.rawValue) }
+    public static var supportVariants: [String] { Packing3DSupport.allCases.map(\.rawValue) }
     public static func sense(_ context: Context) -> ObjectiveSense { context.objective == .volume ? .maximise : .minimise }
     /// Published values (BSG) are volumes: they say nothing about the containers objective.
     public static func knownValueApplies(_ context: Context) -> Bool { context.objective == .volume }
@@ -72,18 +77,44 @@ public enum Packing3DProblem: ExactlySolvable {
         "flat": "prefers boxes lying flat, building low layers.",
         "whole-blocks": "prefers blocks that use a whole box type at once.",
         "random": "a random order: a baseline.",
+        "beam": "a beam search over blocks (mixed-type blocks included) with greedy completion, for the whole time limit; the strongest.",
+        "beam-simple": "the beam search with one-type blocks only.",
     ]
     /// In the prior enum's order; baselines are not run alone by `bench`.
     public static let priors: [PriorInfo] = Packing3DPrior.allCases.map {
-        PriorInfo($0.rawValue, priorDescriptions[$0.rawValue] ?? $0.rawValue, benchByDefault: $0 != .random)
+        PriorInfo($0.rawValue, priorDescriptions[$0.rawValue] ?? $0.rawValue, benchByDefault: $0 != .random && !$0.isBeamSearch)
     }
-    public static var defaultPrior: String { Packing3DPrior.default.rawValue }
+    /// The beam search: it takes the whole budget for `--objective volume`; for `containers` the
+    /// genome search runs from `best-of`'s genome with general blocks.
+    public static var defaultPrior: String { Packing3DPrior.beam.rawValue }
 
-    /// The prior's genome, decoded as the search would decode it.
+    /// The prior's genome, decoded as the search would decode it; for `beam` and `beam-simple`
+    /// with the volume objective, the beam search's best plan under `stop` (with the genome that
+    /// replays it, for the genome search that follows if time is left).
     public static func construct(prior: String, _ instance: ContainerInstance, _ context: Context,
                                  rng: inout SeededGenerator, stop: StopCondition) -> (solution: Packing3DSolution, label: String) {
         let rule = Packing3DPrior(name: prior) ?? .default
         let genome = rule.genome(instance, fullSupport: context.fullSupport, rng: &rng, stop: stop)
+        if rule.isBeamSearch && context.objective == .volume {
+            let beam = BeamSearch()
+            var beamStop = stop
+            if let deadline = stop.deadline {
+                let now = stop.clock.now()
+                beamStop.deadline = now + beam.timeShare * max(0, deadline - now)
+            }
+            // `beam` alternates rounds with and without general blocks: mixed blocks carry the
+            // strongly heterogeneous classes, one-type layers the weakly heterogeneous ones.
+            var genomes = [genome]
+            if genome.generalBlocks {
+                var simple = genome
+                simple.generalBlocks = false
+                genomes.append(simple)
+            }
+            let found = beam.run(instance, fullSupport: context.fullSupport, genomes: genomes, stop: beamStop)
+            var solution = Packing3DSolution(containers: [found.plan], genome: found.genome)
+            solution.beamStatistics = found.statistics
+            return (solution, rule.rawValue)
+        }
         return (decode(genome, instance, context, stop: stop), rule.rawValue)
     }
 
@@ -170,12 +201,16 @@ public enum Packing3DProblem: ExactlySolvable {
     public static func makeState(_ instance: ContainerInstance, start: Packing3DSolution, _ context: Context,
                                  rng: inout SeededGenerator) -> Packing3DSearchState {
         let genome = start.genome ?? Packing3DPrior.default.genome(instance, fullSupport: context.fullSupport, rng: &rng)
-        return Packing3DSearchState(instance: instance, genome: genome, fullSupport: context.fullSupport,
-                                    objective: context.objective)
+        let state = Packing3DSearchState(instance: instance, genome: genome, fullSupport: context.fullSupport,
+                                         objective: context.objective)
+        state.beamStatistics = start.beamStatistics
+        return state
     }
 
     public static func solution(of state: Packing3DSearchState, _ instance: ContainerInstance, _ context: Context) -> Packing3DSolution {
-        Packing3DSolution(containers: state.containerPlans, genome: state.genome)
+        var solution = Packing3DSolution(containers: state.containerPlans, genome: state.genome)
+        solution.beamStatistics = state.beamStatistics
+        return solution
     }
 
     /// The search's objective is the unused volume % (volume) or containers − 1 + the last one's fill.
@@ -184,11 +219,14 @@ public enum Packing3DProblem: ExactlySolvable {
     }
 
     public static func details(_ solution: Packing3DSolution, _ instance: ContainerInstance, _ context: Context) -> [String: JSONValue] {
+        let support: JSONValue = .string(context.fullSupport ? Packing3DSupport.full.rawValue : Packing3DSupport.none.rawValue)
         if context.objective == .containers {
-            return ["objective": .string("containers"), "full_support": .bool(context.fullSupport)]
+            return ["objective": .string("containers"), "full_support": .bool(context.fullSupport), "support": support]
         }
-        return ["full_support": .bool(context.fullSupport), "boxes_placed": .int(solution.plan.boxCount),
-                "boxes_total": .int(instance.boxCount)]
+        var details: [String: JSONValue] = ["full_support": .bool(context.fullSupport), "support": support,
+                                            "boxes_placed": .int(solution.plan.boxCount), "boxes_total": .int(instance.boxCount)]
+        if let beam = solution.beamStatistics { details["beam"] = beam.json }
+        return details
     }
 
     /// One object per placement; a block of several boxes adds its counts `nx`, `ny`, `nz`.
@@ -316,7 +354,7 @@ public enum Packing3DProblem: ExactlySolvable {
             },
             fallback: { seed in
                 var rng = SeededGenerator(seed: seed)
-                return construct(prior: defaultPrior, instance, context, rng: &rng, stop: StopCondition()).solution
+                return construct(prior: Packing3DPrior.default.rawValue, instance, context, rng: &rng, stop: StopCondition()).solution
             })
     }
 

@@ -4,6 +4,8 @@
 public struct Packing3DSolution: Sendable {
     public var containers: [PackingPlan]
     public var genome: PlacementGenome?
+    /// What the beam search did, when it made this plan.
+    public var beamStatistics: BeamSearch.Statistics?
 
     public init(containers: [PackingPlan], genome: PlacementGenome? = nil) {
         self.containers = containers

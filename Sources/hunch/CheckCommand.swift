@@ -31,6 +31,9 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .long, help: "The family's objective variant where it has several (packing3d: volume or containers), as solve took it.")
     var objective: String?
 
+    @Option(name: .long, help: "packing3d: full (the default) or none, as solve took it: with none, boxes need not rest on anything.")
+    var support: String?
+
     @Option(name: [.customLong("problem"), .customLong("family")],
             help: "Force the problem family instead of detecting it (hunch --help lists them).")
     var problem: String?
@@ -43,7 +46,7 @@ struct CheckCommand: ParsableCommand {
         do {
             let family = try Families.family(path: file, forced: problem)
             var request = CheckRequest(path: file, solutionPath: solution)
-            request.familyOptions = FamilyOptions(objective: objective)
+            request.familyOptions = FamilyOptions(objective: objective, support: support)
             report = try family.check(request)
         } catch {
             FileHandle.standardError.write(Data("Error: \(error)\n".utf8))

@@ -49,6 +49,9 @@ struct SearchOptions: ParsableArguments {
     @Option(name: .long, help: "The family's objective variant where it has several (packing3d: volume, the default, or containers: every box in as few containers as possible).")
     var objective: String?
 
+    @Option(name: .long, help: "packing3d: full (the default: every box rests on the floor or on boxes) or none (boxes may rest at any height).")
+    var support: String?
+
     @Option(name: .long, help: "Force the problem family instead of detecting it (hunch --help lists them).")
     var problem: String?
 
@@ -59,6 +62,9 @@ struct SearchOptions: ParsableArguments {
         if let maxSteps, maxSteps < 0 { throw ValidationError("--max-steps must be a number of steps ≥ 0, found \(maxSteps)") }
         if let policy, !(NamedPolicy.names.contains(policy) || policy.hasSuffix(".json")) {
             throw ValidationError("unknown --policy '\(policy)'; expected one of: \(NamedPolicy.names.joined(separator: ", ")), or a weights file ending in .json")
+        }
+        if let support, !["full", "none"].contains(support) {
+            throw ValidationError("unknown --support '\(support)'; expected full or none")
         }
         if let acceptance, Acceptance(name: acceptance) == nil {
             throw ValidationError("unknown --acceptance '\(acceptance)'; expected better, threshold, threshold:FRACTION or anneal:START:END")
@@ -75,7 +81,7 @@ struct SearchOptions: ParsableArguments {
         settings.timeLimit = effectiveTimeLimit
         settings.maxSteps = maxSteps
         settings.bound = bound
-        settings.familyOptions = FamilyOptions(objective: objective)
+        settings.familyOptions = FamilyOptions(objective: objective, support: support)
         settings.requireLanguageModel = requireLlm
         return settings
     }

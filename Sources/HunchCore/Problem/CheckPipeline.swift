@@ -21,7 +21,7 @@ public struct CheckRequest: Sendable {
 /// infeasible solution does not throw, it is the report's answer.
 public enum CheckPipeline<P: Problem> {
     public static func check(_ request: CheckRequest) throws -> CheckReport {
-        try request.familyOptions.checkObjective(family: P.name, allowed: P.objectiveVariants)
+        try request.familyOptions.check(family: P.name, objectives: P.objectiveVariants, supports: P.supportVariants)
         let instance = try P.read(path: request.path)
         let context = try P.context(instance, options: request.familyOptions)
         let path = request.solutionPath

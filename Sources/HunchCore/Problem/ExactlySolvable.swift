@@ -60,7 +60,7 @@ public struct ExactRequest {
 public enum ExactPipeline<P: ExactlySolvable> {
     public static func solve(_ request: ExactRequest) throws -> SolveOutcome<P> {
         let clock = request.clock
-        try request.familyOptions.checkObjective(family: P.name, allowed: P.objectiveVariants)
+        try request.familyOptions.check(family: P.name, objectives: P.objectiveVariants, supports: P.supportVariants)
         let budget = SolveBudget(commandStart: request.commandStart, limit: request.timeLimit)
         let instance = try P.read(path: request.path)
         try budget.checkNotExceeded("reading the instance", at: clock.now(), path: request.path)

@@ -54,6 +54,8 @@ public protocol Problem {
 
     /// The values `--objective` takes, the default first; empty when the family has one objective.
     static var objectiveVariants: [String] { get }
+    /// The values `--support` takes, the default first; empty when the family has no support rule.
+    static var supportVariants: [String] { get }
     /// Family options (`--objective`, …) and the instance give the solve's context.
     static func context(_ instance: Instance, options: FamilyOptions) throws -> Context
     /// The same within the command's limit: a family whose context is long to build (TSP's
@@ -156,6 +158,7 @@ extension Problem {
     }
     public static var aliases: [String] { [] }
     public static var objectiveVariants: [String] { [] }
+    public static var supportVariants: [String] { [] }
     public static func addresses(inFile path: String) throws -> [String] { [path] }
     public static func statedOptimum(_ instance: Instance) -> Double? { nil }
     public static func sense(_ context: Context) -> ObjectiveSense { .minimise }

@@ -6,7 +6,7 @@ public enum SolvePipeline<P: Problem> {
     public static func solve(_ request: SolveRequest) throws -> SolveOutcome<P> {
         let clock = request.stop.clock
         let settings = request.settings
-        try settings.familyOptions.checkObjective(family: P.name, allowed: P.objectiveVariants)
+        try settings.familyOptions.check(family: P.name, objectives: P.objectiveVariants, supports: P.supportVariants)
         let budget = SolveBudget(commandStart: request.commandStart, limit: settings.timeLimit)
         let instance = try P.read(path: request.path)
         try budget.checkNotExceeded("reading the instance", at: clock.now(), path: request.path)

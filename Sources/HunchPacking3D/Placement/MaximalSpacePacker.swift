@@ -19,6 +19,13 @@ import HunchCore
 /// block on a space's floor always rests entirely on what is below, and a block is made of
 /// stacked identical boxes, so each box in it is supported too.
 ///
+/// **General blocks.** With the genome's `generalBlocks` the engine also offers the instance's
+/// `BlockList` (blocks that mix types or orientations, Fanslau & Bortfeldt 2010), built once on
+/// first use; a general block under full support offers only its covered top rectangle as floor.
+///
+/// **Steps.** `beginDecode`, `nextSpace`, `candidate`, `place`, `save` and `restore` expose one
+/// step at a time, for the beam search (`BeamSearch`), which branches on the block choice.
+///
 /// One engine is reused across many decodes: its buffers are kept, nothing is allocated per
 /// block once they have grown.
 public final class MaximalSpacePacker {
@@ -57,7 +64,19 @@ public final class MaximalSpacePacker {
     let keep = Int(PlacementGenome.maxDeviation) + 1
     var candScore: [Double], candFoot: [Int], candType: [Int], candOrient: [Int]
     var candNx: [Int], candNy: [Int], candNz: [Int]
-    var candCount = 0
+    /// Index into `blockList` for a general block, −1 for a simple one.
+    var candBlock: [Int]
+    public private(set) var candCount = 0
+    /// Smallest side of a remaining box (Int.max when none is left), for the space cuts.
+    var minSide = Int.max
+
+    /// The instance's general blocks, built at the first decode that asks for them.
+    public private(set) var blockList: BlockList?
+    /// The most general blocks among the `keep` candidates of a step.
+    /// (All of them by default: on BR3 at 3 s a cap of 3 measured no better.)
+    public var maxGeneral = Int(PlacementGenome.maxDeviation) + 1
+    /// The most general blocks `blockList` keeps.
+    public var blockListLimit = BlockList.defaultLimit
 
     public init(instance: ContainerInstance, fullSupport: Bool) {
         self.instance = instance
@@ -86,6 +105,7 @@ public final class MaximalSpacePacker {
         candScore = Array(repeating: 0, count: keep)
         candFoot = Array(repeating: 0, count: keep)
         candType = candFoot; candOrient = candFoot; candNx = candFoot; candNy = candFoot; candNz = candFoot
+        candBlock = candFoot
         placementsBuffer.reserveCapacity(min(instance.boxCount, 1024))
         stepTypes.reserveCapacity(64)
         spaces.reserveCapacity(6 * 256)
@@ -141,6 +161,9 @@ public final class MaximalSpacePacker {
     /// Resets quantities, weights and outputs for a new decode.
     func prepare(_ genome: PlacementGenome) {
         stopped = false
+        if genome.generalBlocks && blockList == nil {
+            blockList = BlockList.make(instance, fullSupport: fullSupport, limit: blockListLimit, stop: stop)
+        }
         let n = typeCount
         for t in 0..<n { remaining[t] = instance.boxTypes[t].quantity }
         let strength = genome.orderStrength.isFinite ? genome.orderStrength : 0
@@ -157,11 +180,12 @@ public final class MaximalSpacePacker {
 
     /// Loads the remaining boxes into one empty container, appending to `placements`.
     func fillContainer(_ genome: PlacementGenome) {
-        spaceCount = 0
-        var minSide = minimumRemainingSide()
-        if minSide == Int.max || length == 0 || width == 0 || height == 0 { return }
-        appendSpace(0, 0, 0, length, width, height)
+        guard beginContainer() else { return }
+        fillRest(genome)
+    }
 
+    /// Continues the current container with the genome's choices until no space is left.
+    func fillRest(_ genome: PlacementGenome) {
         while spaceCount > 0 {
             // A decode may be long (many spaces, many types): it ends at the stop condition with
             // the blocks placed so far, a valid plan.
@@ -169,38 +193,168 @@ public final class MaximalSpacePacker {
                 stopped = true
                 return
             }
-            let s = selectSpace(genome.spaceRule)
-            let base = 6 * s
-            let x1 = spaces[base], y1 = spaces[base + 1], z1 = spaces[base + 2]
-            let x2 = spaces[base + 3], y2 = spaces[base + 4], z2 = spaces[base + 5]
-            collectCandidates(sx: x2 - x1, sy: y2 - y1, sz: z2 - z1, genome: genome)
-            if candCount == 0 {
-                removeSpace(s)
-                continue
-            }
+            guard let s = nextSpace(genome) else { return }
             let gene = steps < genome.deviations.count ? genome.deviations[steps] : 0
             let c = min(Int(gene & PlacementGenome.rankMask), candCount - 1)
-            let t = candType[c], o = 6 * t + candOrient[c]
-            let a = orientX[o], b = orientY[o], h = orientZ[o]
-            let nx = candNx[c], ny = candNy[c], nz = candNz[c]
-            let bx = nx * a, by = ny * b, bz = nz * h
-            // The corner of the space nearest a container corner.
-            // (or the opposite one along an axis, when the gene says so).
-            let nearX = (x1 <= length - x2) != (gene & PlacementGenome.flipX != 0)
-            let nearY = (y1 <= width - y2) != (gene & PlacementGenome.flipY != 0)
-            let px = nearX ? x1 : x2 - bx
-            let py = nearY ? y1 : y2 - by
-            let pz = z1
+            place(candidate(c), inSpace: s, gene: gene)
+        }
+    }
+
+    /// Starts a container: one free space, the whole container; false when nothing can go in.
+    func beginContainer() -> Bool {
+        spaceCount = 0
+        minSide = minimumRemainingSide()
+        if minSide == Int.max || length == 0 || width == 0 || height == 0 { return false }
+        appendSpace(0, 0, 0, length, width, height)
+        return true
+    }
+
+    // MARK: One step at a time (for the beam search)
+
+    /// A block the engine may place: one type and orientation in an nx×ny×nz grid, or the
+    /// general block `block` of `blockList` (then the other fields are unused).
+    public struct Choice: Sendable, Equatable {
+        public var type: Int, orient: Int, nx: Int, ny: Int, nz: Int, block: Int
+    }
+
+    /// What a partial decode is: free spaces, remaining boxes and the plan so far (copied into
+    /// and out of the engine; its arrays keep their capacity between uses).
+    public struct Snapshot {
+        var spaces: [Int] = []
+        var spaceCount = 0
+        var remaining: [Int] = []
+        var placements: [Placement] = []
+        public internal(set) var packedVolume = 0
+        var steps = 0
+        var minSide = Int.max
+        /// The candidate ranks chosen at each step so far (kept by the caller, not by `save`):
+        /// as a genome's deviations they replay the decode.
+        public var path: [UInt8] = []
+        public init() {}
+    }
+
+    /// Starts a one-container decode for step-by-step use; `genome` gives the type weights and
+    /// orientation preferences of the candidate ranking.
+    public func beginDecode(_ genome: PlacementGenome) {
+        prepare(genome)
+        if !beginContainer() { spaceCount = 0 }
+    }
+
+    /// The space the genome's rule fills next, with its candidates ranked (`candCount`,
+    /// `candidate(_:)`); spaces that no remaining block fits are dropped on the way. Nil when
+    /// the container is done.
+    public func nextSpace(_ genome: PlacementGenome) -> Int? {
+        while spaceCount > 0 {
+            let s = selectSpace(genome.spaceRule)
+            let base = 6 * s
+            collectCandidates(sx: spaces[base + 3] - spaces[base], sy: spaces[base + 4] - spaces[base + 1],
+                              sz: spaces[base + 5] - spaces[base + 2], genome: genome)
+            if candCount > 0 { return s }
+            removeSpace(s)
+        }
+        return nil
+    }
+
+    /// The candidate at rank `c` (0 = best) of the last `nextSpace`.
+    public func candidate(_ c: Int) -> Choice {
+        Choice(type: candType[c], orient: candOrient[c], nx: candNx[c], ny: candNy[c], nz: candNz[c], block: candBlock[c])
+    }
+
+    /// Places `choice` in space `s` (in the corner nearest a container corner, or across when the
+    /// gene's flags say) and cuts the spaces it touches.
+    public func place(_ choice: Choice, inSpace s: Int, gene: UInt8 = 0) {
+        let base = 6 * s
+        let x1 = spaces[base], y1 = spaces[base + 1], z1 = spaces[base + 2]
+        let x2 = spaces[base + 3], y2 = spaces[base + 4]
+        var bx = 0, by = 0, bz = 0
+        if choice.block >= 0, let list = blockList {
+            bx = list.sizeX[choice.block]; by = list.sizeY[choice.block]; bz = list.sizeZ[choice.block]
+        } else {
+            let o = 6 * choice.type + choice.orient
+            bx = choice.nx * orientX[o]; by = choice.ny * orientY[o]; bz = choice.nz * orientZ[o]
+        }
+        // The corner of the space nearest a container corner.
+        // (or the opposite one along an axis, when the gene says so).
+        let nearX = (x1 <= length - x2) != (gene & PlacementGenome.flipX != 0)
+        let nearY = (y1 <= width - y2) != (gene & PlacementGenome.flipY != 0)
+        let px = nearX ? x1 : x2 - bx
+        let py = nearY ? y1 : y2 - by
+        let pz = z1
+        var topX = px + bx, topY = py + by
+        var exhausted = false
+        if choice.block >= 0, let list = blockList {
+            let b = choice.block
+            for p in list.partStart[b]..<list.partStart[b + 1] {
+                var part = list.parts[p]
+                part.x += px; part.y += py; part.z += pz
+                placementsBuffer.append(part)
+            }
+            for i in list.needStart[b]..<list.needStart[b + 1] {
+                let t = list.needType[i]
+                remaining[t] -= list.needCount[i]
+                if remaining[t] == 0 { exhausted = true }
+            }
+            packedVolume += list.volume[b]
+            stepTypes.append(list.needType[list.needStart[b]])
+            topX = px + list.topX[b]; topY = py + list.topY[b]
+        } else {
+            let t = choice.type, o = 6 * t + choice.orient
             // One placement per block: the plan grows with the blocks, not with the boxes.
-            placementsBuffer.append(Placement(type: t, x: px, y: py, z: pz, lx: a, ly: b, lz: h, nx: nx, ny: ny, nz: nz))
-            let count = nx * ny * nz
+            placementsBuffer.append(Placement(type: t, x: px, y: py, z: pz, lx: orientX[o], ly: orientY[o], lz: orientZ[o],
+                                              nx: choice.nx, ny: choice.ny, nz: choice.nz))
+            let count = choice.nx * choice.ny * choice.nz
             remaining[t] -= count
             packedVolume += count * boxVolume[t]
             stepTypes.append(t)
-            steps += 1
-            if remaining[t] == 0 { minSide = minimumRemainingSide() }
-            if minSide == Int.max { break }
-            cutSpaces(px, py, pz, px + bx, py + by, pz + bz, minSide: minSide)
+            exhausted = remaining[t] == 0
+        }
+        steps += 1
+        if exhausted { minSide = minimumRemainingSide() }
+        if minSide == Int.max {
+            spaceCount = 0
+            return
+        }
+        cutSpaces(px, py, pz, px + bx, py + by, pz + bz, minSide: minSide, topX2: topX, topY2: topY)
+    }
+
+    /// Copies the engine's partial decode into `snapshot`.
+    public func save(into snapshot: inout Snapshot) {
+        snapshot.spaces.removeAll(keepingCapacity: true)
+        snapshot.spaces.append(contentsOf: spaces[0..<(6 * spaceCount)])
+        snapshot.spaceCount = spaceCount
+        snapshot.remaining.removeAll(keepingCapacity: true)
+        snapshot.remaining.append(contentsOf: remaining)
+        snapshot.placements.removeAll(keepingCapacity: true)
+        snapshot.placements.append(contentsOf: placementsBuffer)
+        snapshot.packedVolume = packedVolume
+        snapshot.steps = steps
+        snapshot.minSide = minSide
+    }
+
+    /// Makes `snapshot` the engine's partial decode.
+    public func restore(_ snapshot: Snapshot) {
+        let n = snapshot.spaces.count
+        if spaces.count < n { spaces.append(contentsOf: repeatElement(0, count: n - spaces.count)) }
+        for i in 0..<n { spaces[i] = snapshot.spaces[i] }
+        spaceCount = snapshot.spaceCount
+        for t in 0..<typeCount { remaining[t] = snapshot.remaining[t] }
+        placementsBuffer.removeAll(keepingCapacity: true)
+        placementsBuffer.append(contentsOf: snapshot.placements)
+        packedVolume = snapshot.packedVolume
+        steps = snapshot.steps
+        minSide = snapshot.minSide
+        stopped = false
+    }
+
+    /// Completes the current partial decode greedily: at each step the best-ranked block.
+    public func completeGreedily(_ genome: PlacementGenome) {
+        while spaceCount > 0 {
+            if let stop, stop.timeIsUp() {
+                stopped = true
+                return
+            }
+            guard let s = nextSpace(genome) else { return }
+            place(candidate(0), inSpace: s)
         }
     }
 
@@ -264,7 +418,9 @@ public final class MaximalSpacePacker {
     /// Replaces every space that the block [x1,x2)×[y1,y2)×[z1,z2) intersects by its maximal
     /// parts outside the block, drops parts too small for any remaining box or inside another
     /// space, and (full support) adds the space on the block's top.
-    func cutSpaces(_ x1: Int, _ y1: Int, _ z1: Int, _ x2: Int, _ y2: Int, _ z2: Int, minSide: Int) {
+    /// Under full support the space on top covers `x1..<topX2 × y1..<topY2` (a general block's
+    /// covered top; the whole top of a simple one).
+    func cutSpaces(_ x1: Int, _ y1: Int, _ z1: Int, _ x2: Int, _ y2: Int, _ z2: Int, minSide: Int, topX2: Int, topY2: Int) {
         pieceCount = 0
         var write = 0
         for s in 0..<spaceCount {
@@ -290,7 +446,7 @@ public final class MaximalSpacePacker {
         spaceCount = write
         var mergedFrom = pieceCount
         if fullSupport {
-            addPiece(x1, y1, z2, x2, y2, height, minSide)
+            addPiece(x1, y1, z2, topX2, topY2, height, minSide)
             mergedFrom = pieceCount
             if pieceCount > 0 { mergeTop(pieceCount - 1, minSide: minSide) }
         }
@@ -446,20 +602,72 @@ public final class MaximalSpacePacker {
                 }
             }
         }
+        if genome.generalBlocks { considerGeneralBlocks(sx: sx, sy: sy, sz: sz) }
+    }
+
+    /// Inserts a simple block into the sorted candidate buffer (see `insert`).
+    @inline(__always)
+    func consider(_ t: Int, _ orient: Int, _ nx: Int, _ ny: Int, _ nz: Int, _ unitScore: Double, _ unitFoot: Int) {
+        let count = nx * ny * nz
+        insert(score: unitScore * Double(count), foot: unitFoot * nx * ny, t, orient, nx, ny, nz, block: -1)
+    }
+
+    /// Offers the general blocks that fit a space of sx×sy×sz and the remaining boxes, scored
+    /// by their volume weighted per type like the simple ones.
+    /// At most `maxGeneral` of the kept candidates are general blocks, so that the simple ones
+    /// stay among the choices (a beam's children, a deviation's).
+    func considerGeneralBlocks(sx: Int, sy: Int, sz: Int) {
+        guard let list = blockList else { return }
+        var general = 0
+        for b in 0..<list.count {
+            if list.sizeX[b] > sx || list.sizeY[b] > sy || list.sizeZ[b] > sz { continue }
+            var fits = true
+            var score = 0.0
+            for i in list.needStart[b]..<list.needStart[b + 1] {
+                let t = list.needType[i], n = list.needCount[i]
+                if remaining[t] < n {
+                    fits = false
+                    break
+                }
+                score += weight[t] * Double(n * boxVolume[t])
+            }
+            if !fits { continue }
+            let foot = list.topX[b] * list.topY[b]
+            if general >= maxGeneral {
+                // Full of general blocks: this one replaces the weakest, if it is better.
+                var g = candCount - 1
+                while g >= 0 && candBlock[g] < 0 { g -= 1 }
+                if g < 0 || candScore[g] > score || (candScore[g] == score && candFoot[g] >= foot) { continue }
+                removeCandidate(g)
+            }
+            insert(score: score, foot: foot, list.needType[list.needStart[b]], -1, 0, 0, 0, block: b)
+            general = 0
+            for c in 0..<candCount where candBlock[c] >= 0 { general += 1 }
+        }
+    }
+
+    /// Removes the candidate at rank `g`, closing the gap.
+    func removeCandidate(_ g: Int) {
+        var j = g
+        while j + 1 < candCount {
+            candScore[j] = candScore[j + 1]; candFoot[j] = candFoot[j + 1]
+            candType[j] = candType[j + 1]; candOrient[j] = candOrient[j + 1]
+            candNx[j] = candNx[j + 1]; candNy[j] = candNy[j + 1]; candNz[j] = candNz[j + 1]
+            candBlock[j] = candBlock[j + 1]
+            j += 1
+        }
+        candCount -= 1
     }
 
     /// Inserts a block into the sorted candidate buffer (score descending, then larger top
     /// face, which gives the next blocks more to stand on), skipping exact duplicates.
     @inline(__always)
-    func consider(_ t: Int, _ orient: Int, _ nx: Int, _ ny: Int, _ nz: Int, _ unitScore: Double, _ unitFoot: Int) {
+    func insert(score: Double, foot: Int, _ t: Int, _ orient: Int, _ nx: Int, _ ny: Int, _ nz: Int, block: Int) {
         evaluations += 1
-        let count = nx * ny * nz
-        let score = unitScore * Double(count)
-        let foot = unitFoot * nx * ny
         var pos = candCount
         while pos > 0 {
             let p = pos - 1
-            if candType[p] == t && candOrient[p] == orient && candNx[p] == nx && candNy[p] == ny && candNz[p] == nz { return }
+            if candBlock[p] == block && candType[p] == t && candOrient[p] == orient && candNx[p] == nx && candNy[p] == ny && candNz[p] == nz { return }
             if candScore[p] > score || (candScore[p] == score && candFoot[p] >= foot) { break }
             pos -= 1
         }
@@ -468,7 +676,7 @@ public final class MaximalSpacePacker {
         var d = pos
         while d > 0 {
             d -= 1
-            if candType[d] == t && candOrient[d] == orient && candNx[d] == nx && candNy[d] == ny && candNz[d] == nz { return }
+            if candBlock[d] == block && candType[d] == t && candOrient[d] == orient && candNx[d] == nx && candNy[d] == ny && candNz[d] == nz { return }
         }
         let last = min(candCount, keep - 1)
         var j = last
@@ -476,11 +684,13 @@ public final class MaximalSpacePacker {
             candScore[j] = candScore[j - 1]; candFoot[j] = candFoot[j - 1]
             candType[j] = candType[j - 1]; candOrient[j] = candOrient[j - 1]
             candNx[j] = candNx[j - 1]; candNy[j] = candNy[j - 1]; candNz[j] = candNz[j - 1]
+            candBlock[j] = candBlock[j - 1]
             j -= 1
         }
         candScore[pos] = score; candFoot[pos] = foot
         candType[pos] = t; candOrient[pos] = orient
         candNx[pos] = nx; candNy[pos] = ny; candNz[pos] = nz
+        candBlock[pos] = block
         if candCount < keep { candCount += 1 }
     }
 

@@ -8,7 +8,8 @@
 /// - `deviations[k]`: at placement step k take the block ranked `deviations[k] & rankMask`
 ///   (0 = the best), in the corner its flags say;
 /// - `spaceRule`: which free space is filled next (see `SpaceRule`);
-/// - `wholeBlocks`: the shape of the blocks considered.
+/// - `wholeBlocks`: the shape of the blocks considered;
+/// - `generalBlocks`: also offer blocks that mix types (`BlockList`).
 public struct PlacementGenome: Sendable, Equatable {
     public var order: [Int]
     public var orderStrength: Double
@@ -17,6 +18,9 @@ public struct PlacementGenome: Sendable, Equatable {
     public var spaceRule: SpaceRule
     /// Build full three-dimensional blocks of one type instead of columns and layers.
     public var wholeBlocks = false
+    /// Also offer the instance's general blocks, which mix box types or orientations
+    /// (Fanslau & Bortfeldt 2010; see `BlockList`).
+    public var generalBlocks = false
 
     /// Which maximal space the engine fills next.
     public enum SpaceRule: UInt8, Sendable, CaseIterable {
@@ -74,6 +78,7 @@ public struct PlacementGenome: Sendable, Equatable {
         var g = PlacementGenome(typeCount: n, stepCapacity: max(PlacementGenome.initialStepCapacity(instance), min(deviations.count, instance.boxCount + 1)),
                                 orderStrength: orderStrength.isFinite ? orderStrength : 0, spaceRule: spaceRule)
         g.wholeBlocks = wholeBlocks
+        g.generalBlocks = generalBlocks
         g.setOrder(repairing: order)
         for t in 0..<min(n, orientationPreference.count) { g.orientationPreference[t] = orientationPreference[t] }
         for k in 0..<min(g.deviations.count, deviations.count) { g.deviations[k] = deviations[k] }
@@ -94,5 +99,6 @@ public struct PlacementGenome: Sendable, Equatable {
         orderStrength = other.orderStrength
         spaceRule = other.spaceRule
         wholeBlocks = other.wholeBlocks
+        generalBlocks = other.generalBlocks
     }
 }

@@ -20,6 +20,12 @@ public enum Packing3DPrior: String, CaseIterable, Sendable {
     case random = "random"
     /// Every rule above except `random`; keeps the plan that packs the most (seven decodes).
     case bestOf = "best-of"
+    /// `bestOf`'s ranking with general blocks (`BlockList`), searched by a beam search with greedy
+    /// completion (`BeamSearch`) for the whole budget; its genome alone is `bestOf`'s with
+    /// general blocks.
+    case beam = "beam"
+    /// `beam` with the engine's simple blocks only (for comparisons).
+    case beamSimple = "beam-simple"
 
     /// The best of the cheap rules, at the cost of a few decodes (milliseconds).
     public static let `default` = Packing3DPrior.bestOf
@@ -64,7 +70,7 @@ public enum Packing3DPrior: String, CaseIterable, Sendable {
             let packer = MaximalSpacePacker(instance: instance, fullSupport: fullSupport)
             packer.stop = stop
             var bestVolume = -1
-            for rule in Packing3DPrior.allCases where rule != .bestOf && rule != .random {
+            for rule in Packing3DPrior.allCases where !rule.isComposite {
                 let candidate = rule.genome(instance, fullSupport: fullSupport, rng: &rng)
                 let volume = packer.decode(candidate)
                 if volume > bestVolume {
@@ -73,6 +79,9 @@ public enum Packing3DPrior: String, CaseIterable, Sendable {
                 }
                 if packer.stopped { break }
             }
+        case .beam, .beamSimple:
+            genome = Packing3DPrior.bestOf.genome(instance, fullSupport: fullSupport, rng: &rng, stop: stop)
+            genome.generalBlocks = self == .beam
         case .random:
             var order = Array(types.indices)
             for i in stride(from: order.count - 1, to: 0, by: -1) { order.swapAt(i, rng.below(i + 1)) }
@@ -81,6 +90,12 @@ public enum Packing3DPrior: String, CaseIterable, Sendable {
         }
         return genome
     }
+
+    /// Rules made of other rules (and `random`), which `bestOf` leaves out.
+    var isComposite: Bool { self == .bestOf || self == .random || self == .beam || self == .beamSimple }
+
+    /// True for the priors that run a beam search (`BeamSearch`) rather than decode one genome.
+    public var isBeamSearch: Bool { self == .beam || self == .beamSimple }
 
     /// Builds a plan; with `fullSupport` every box rests entirely on the floor or on boxes.
     public func construct(_ instance: ContainerInstance, fullSupport: Bool, rng: inout SeededGenerator) -> PackingPlan {

@@ -36,6 +36,8 @@ public final class Packing3DSearchState: SearchState {
     public let containerLowerBound: Int
 
     public private(set) var genome: PlacementGenome
+    /// What the beam search that made the start did (reported with the result).
+    public var beamStatistics: BeamSearch.Statistics?
     private var trialGenome: PlacementGenome
     private var bestGenome: PlacementGenome
     private var current: [Placement] = []

@@ -1,0 +1,59 @@
+import XCTest
+import HunchCore
+@testable import HunchPacking3D
+
+final class BeamSearchTests: XCTestCase {
+    func genomes(_ instance: ContainerInstance, support: Bool) -> [PlacementGenome] {
+        var rng = SeededGenerator(seed: 1)
+        let general = Packing3DPrior.beam.genome(instance, fullSupport: support, rng: &rng)
+        var simple = general
+        simple.generalBlocks = false
+        return [general, simple]
+    }
+
+    /// Without a deadline the beam runs its rounds up to width 4: its plan validates under the
+    /// support setting it ran with, is at least the greedy decode's, and the genome it returns
+    /// replays it exactly.
+    func testPlansValidateUnderBothSupportModesAndReplay() throws {
+        for (file, k) in [("BR1.txt", 1), ("BR7.txt", 2)] {
+            let instance = try TestData.br(file, k)
+            for support in [true, false] {
+                let start = genomes(instance, support: support)
+                let result = BeamSearch().run(instance, fullSupport: support, genomes: start, stop: StopCondition())
+                try PlacementValidation.check(result.plan, instance: instance, requireFullSupport: support)
+                XCTAssertEqual(result.plan.packedVolume(), result.volume)
+                let packer = MaximalSpacePacker(instance: instance, fullSupport: support)
+                for g in start { XCTAssertGreaterThanOrEqual(result.volume, packer.decode(g), "\(instance.name)") }
+                XCTAssertEqual(packer.decode(result.genome), result.volume, "the genome replays the plan")
+                XCTAssertEqual(result.statistics.rounds, 6, "widths 1, 2, 4, each with and without general blocks")
+                XCTAssertGreaterThan(result.statistics.completions, result.statistics.nodes)
+            }
+        }
+    }
+
+    /// A tiny instance the beam fills completely: it stops at once.
+    func testStopsWhenEverythingIsPacked() {
+        let instance = ContainerInstance(name: "cubes", container: [10, 10, 10], boxTypes: [
+            BoxType(dimensions: [5, 5, 5], mayBeVertical: [true, true, true], quantity: 8),
+        ])
+        let result = BeamSearch().run(instance, fullSupport: true, genomes: genomes(instance, support: true), stop: StopCondition())
+        XCTAssertEqual(result.volume, 1000)
+        XCTAssertEqual(result.statistics.rounds, 0)
+    }
+
+    /// The default prior runs the beam for the volume objective (with statistics in the
+    /// solution) and a genome decode for the containers objective.
+    func testDefaultPriorIsTheBeamForVolumeOnly() throws {
+        let instance = try TestData.br("BR7.txt", 1)
+        XCTAssertEqual(Packing3DProblem.defaultPrior, "beam")
+        var rng = SeededGenerator(seed: 1)
+        let volume = Packing3DProblem.Context(objective: .volume, fullSupport: true)
+        let found = Packing3DProblem.construct(prior: "beam", instance, volume, rng: &rng, stop: StopCondition())
+        XCTAssertNotNil(found.solution.beamStatistics)
+        try Packing3DProblem.validate(found.solution, instance, volume)
+        let containers = Packing3DProblem.Context(objective: .containers, fullSupport: true)
+        let loaded = Packing3DProblem.construct(prior: "beam", instance, containers, rng: &rng, stop: StopCondition())
+        XCTAssertNil(loaded.solution.beamStatistics)
+        try Packing3DProblem.validate(loaded.solution, instance, containers)
+    }
+}
