@@ -17,6 +17,13 @@ extension TSPSearchState {
 
     /// Tries chains from t1 in both tour directions; true if one shortened the tour.
     func linKernighan(from t1: Int) -> Bool {
+        withMoveLog { base in linKernighanLogged(from: t1, base: base) }
+    }
+
+    /// Runs `body` with its reversals logged from `base` (the log's length before it), so that a
+    /// chain can undo what it tried; outside a trial the log is dropped again afterwards.
+    @inline(__always)
+    func withMoveLog<T>(_ body: (_ base: Int) -> T) -> T {
         let outerLogging = logging
         logging = true
         let base = log.count
@@ -24,6 +31,11 @@ extension TSPSearchState {
             logging = outerLogging
             if !outerLogging { log.removeLast(log.count - base) }
         }
+        return body(base)
+    }
+
+    /// `base`: the log's length before the chains, where a failed one rolls back to.
+    private func linKernighanLogged(from t1: Int, base: Int) -> Bool {
         let k = candidates.k
         let breadth = min(k, TSPSearchState.chainBreadth)
         for direction in 0..<2 {

@@ -53,13 +53,11 @@ extension TSPSearchState {
 
     /// Makes the open move of `first`, then scans on from t1 and the chain's open end.
     private func orOptChain(t1: Int, t2 firstT2: Int, first: OrOptScan) -> Bool {
-        let outerLogging = logging
-        logging = true
-        let base = log.count
-        defer {
-            logging = outerLogging
-            if !outerLogging { log.removeLast(log.count - base) }
-        }
+        withMoveLog { base in orOptChainLogged(t1: t1, t2: firstT2, first: first, base: base) }
+    }
+
+    /// `base`: the log's length before the chain, where a failed chain rolls back to.
+    private func orOptChainLogged(t1: Int, t2 firstT2: Int, first: OrOptScan, base: Int) -> Bool {
         chainNodes.removeAll(keepingCapacity: true)
         var scan = first
         var t2 = firstT2
