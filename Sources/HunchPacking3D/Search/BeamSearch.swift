@@ -82,8 +82,10 @@ public struct BeamSearch {
         var bestVolume = -1
         var best: [Placement] = []
         var bestGenome = 0
+        var greedyVolume = [Int](repeating: 0, count: rankings.count)
         for (i, g) in rankings.enumerated() {
             packer.decode(g)
+            greedyVolume[i] = packer.packedVolume
             stats.completions += 1
             stats.evaluations += packer.evaluations
             if packer.packedVolume > bestVolume {
@@ -98,6 +100,9 @@ public struct BeamSearch {
 
         var beam: [MaximalSpacePacker.Snapshot] = [], children: [MaximalSpacePacker.Snapshot] = []
         var beamCount = 0, childCount = 0
+        // Each beam node's greedy completion: its first child (the best-ranked block) completed
+        // greedily is the same packing, so that child is not completed again.
+        var beamValue: [Int] = []
         var parent = MaximalSpacePacker.Snapshot()
         var values: [(value: Int, partial: Int, index: Int)] = []
         var choices: [MaximalSpacePacker.Choice] = []
@@ -113,6 +118,7 @@ public struct BeamSearch {
             if beam.isEmpty { beam.append(MaximalSpacePacker.Snapshot()) }
             packer.save(into: &beam[0])
             beam[0].path.removeAll(keepingCapacity: true)
+            beamValue = [greedyVolume[turn]]
             beamCount = 1
             level: while beamCount > 0 {
                 childCount = 0
@@ -134,6 +140,12 @@ public struct BeamSearch {
                         children[childCount].path.removeAll(keepingCapacity: true)
                         children[childCount].path.append(contentsOf: beam[n].path)
                         children[childCount].path.append(UInt8(c))
+                        if c == 0 {
+                            // The parent's own completion, already counted and compared.
+                            values.append((beamValue[n], children[childCount].packedVolume, childCount))
+                            childCount += 1
+                            continue
+                        }
                         let before = packer.evaluations
                         packer.completeGreedily(greedy)
                         stats.evaluations += packer.evaluations - before
@@ -163,9 +175,12 @@ public struct BeamSearch {
                 }
                 let kept = distinct
                 // Move the kept children to the front of `children`, then make them the beam.
-                var order = values.prefix(kept).map(\.index).sorted()
+                let keptValues = values.prefix(kept).sorted { $0.index < $1.index }
+                var order = keptValues.map(\.index)
                 for (i, j) in order.enumerated() where i != j { children.swapAt(i, j) }
                 order.removeAll()
+                beamValue.removeAll(keepingCapacity: true)
+                beamValue.append(contentsOf: keptValues.map(\.value))
                 swap(&beam, &children)
                 beamCount = kept
             }
