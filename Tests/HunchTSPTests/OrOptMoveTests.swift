@@ -76,14 +76,20 @@ final class OrOptMoveTests: XCTestCase {
         }
     }
 
+    /// A random instance of `n` nodes and a search state on its 5 nearest candidates, from the
+    /// prior's tour.
+    static func state(n: Int, seed: UInt64, from prior: TSPPrior) -> (TSPInstance, TSPSearchState) {
+        let instance = TSPSearchStateTests.randomInstance(n: n, seed: seed)
+        let lists = CandidateLists(instance: instance, k: 5)
+        var rng = SeededGenerator(seed: seed)
+        return (instance, TSPSearchState(instance: instance, candidates: lists,
+                                         tour: prior.construct(instance, candidates: lists, rng: &rng)))
+    }
+
     /// At a local optimum of the Or-3opt descent no move from any node gains, and the tour is
     /// unchanged by a failed search (the chains undo what they tried).
     func testFailedSearchLeavesTheTourUntouched() {
-        let instance = TSPSearchStateTests.randomInstance(n: 200, seed: 4)
-        let lists = CandidateLists(instance: instance, k: 5)
-        var rng = SeededGenerator(seed: 4)
-        let state = TSPSearchState(instance: instance, candidates: lists,
-                                   tour: TSPPrior.greedy.construct(instance, candidates: lists, rng: &rng))
+        let (instance, state) = Self.state(n: 200, seed: 4, from: .greedy)
         _ = state.descend(stop: StopCondition(maxSteps: 1))
         let tour = state.currentTour
         for t1 in 0..<instance.dimension {
@@ -94,11 +100,7 @@ final class OrOptMoveTests: XCTestCase {
 
     /// Inside a trial the chains log their reversals: a rolled-back trial restores the tour.
     func testRollbackUndoesOrOptMoves() {
-        let instance = TSPSearchStateTests.randomInstance(n: 150, seed: 6)
-        let lists = CandidateLists(instance: instance, k: 5)
-        var rng = SeededGenerator(seed: 6)
-        let state = TSPSearchState(instance: instance, candidates: lists,
-                                   tour: TSPPrior.random.construct(instance, candidates: lists, rng: &rng))
+        let (instance, state) = Self.state(n: 150, seed: 6, from: .random)
         let tour = state.currentTour, length = state.length
         state.beginTrial()
         var moved = false

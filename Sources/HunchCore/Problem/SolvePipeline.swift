@@ -68,9 +68,12 @@ public enum SolvePipeline<P: Problem> {
             record.initialObjective = P.objective(solution, instance, context)
             record.steps = 0
         } else {
-            var policy = try PolicyChoice.make(settings.policy ?? P.defaultPolicy(instance), family: P.name,
-                                               operators: P.operatorNames, featureCount: P.featureCount,
-                                               bundled: P.bundledPolicy)
+            // One policy per run: a policy learns as it goes (the roulette's weights).
+            let makePolicy = {
+                try PolicyChoice.make(settings.policy ?? P.defaultPolicy(instance), family: P.name,
+                                      operators: P.operatorNames, featureCount: P.featureCount, bundled: P.bundledPolicy)
+            }
+            var policy = try makePolicy()
             let acceptance = settings.acceptance ?? P.defaultAcceptance(context)
             let progress = request.progress?(known?.value)
             let runs = max(1, settings.threads)
@@ -85,11 +88,7 @@ public enum SolvePipeline<P: Problem> {
             let outcome: SearchOutcome<P>
             if runs > 1 {
                 var policies = [policy]
-                for _ in 1..<runs {
-                    policies.append(try PolicyChoice.make(settings.policy ?? P.defaultPolicy(instance), family: P.name,
-                                                          operators: P.operatorNames, featureCount: P.featureCount,
-                                                          bundled: P.bundledPolicy))
-                }
+                for _ in 1..<runs { policies.append(try makePolicy()) }
                 outcome = searchInParallel(instance, context, start: start, prior: priorName, seed: settings.seed,
                                            acceptance: acceptance, targets: targets(known: known, bound: bound),
                                            policies: policies, stop: stop, observers: observers)

@@ -179,32 +179,18 @@ struct CapacityCutSeparator: LazyConstraintGenerator {
     /// minimum cut, and the best set through each customer not yet in a violated one.
     func minimumCutSets(_ values: [Double]) -> [[Int]] {
         let n = instance.dimension
-        let weight = supportWeights(values, above: 1e-9)
-        var separation = FractionalCapacitySeparation(weight: weight, demands: instance.demands,
+        var separation = FractionalCapacitySeparation(weight: supportWeights(values, above: 1e-9), demands: instance.demands,
                                                       vehicleCapacity: instance.capacity)
         var found: [[Int]] = []
         var covered = [Bool](repeating: false, count: n)
         for forced in [nil] + Array(1..<n) as [Int?] {
             if let forced, covered[forced] { continue }
             let set = separation.minimumCutSet(forcing: forced)
-            guard !set.isEmpty, set.count < n - 1 || forced == nil else { continue }
-            if violation(of: set, weight: weight) > minimumViolation {
-                for v in set { covered[v] = true }
-                found.append(set)
-            }
+            guard !set.isEmpty, cut(for: set, values: values) != nil else { continue }
+            for v in set { covered[v] = true }
+            found.append(set)
         }
         return found
-    }
-
-    /// How far x(δ(S)) falls short of 2⌈q(S)/Q⌉.
-    private func violation(of set: [Int], weight: [Double]) -> Double {
-        let n = instance.dimension
-        var inside = [Bool](repeating: false, count: n)
-        var demand = 0
-        for v in set { inside[v] = true; demand += instance.demands[v] }
-        var crossing = 0.0
-        for v in set { for w in 0..<n where !inside[w] { crossing += weight[v * n + w] } }
-        return Double(2 * ((demand + instance.capacity - 1) / instance.capacity)) - crossing
     }
 
     /// Greedy growth (as in Lysgaard, Letchford & Eglese 2004's CVRPSEP heuristics): from each
