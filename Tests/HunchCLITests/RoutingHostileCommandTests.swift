@@ -19,36 +19,37 @@ final class RoutingHostileCommandTests: XCTestCase {
         return url.path
     }
 
+    /// Solves `text` written as `name` with `options` (and `--quiet`); asserts the command
+    /// refused it with status 1, and returns the run for the message's checks.
+    func refusedSolve(_ name: String, _ text: String, _ options: [String],
+                      file: StaticString = #filePath, line: UInt = #line) throws -> CLIResult {
+        let path = try write(try CLI.temporaryDirectory(), name, text)
+        let result = try CLI.run(["solve", path] + options + ["--quiet"])
+        XCTAssertEqual(result.status, 1, result.stderr, file: file, line: line)
+        return result
+    }
+
     func dayText(count: String = "2", jobs: String = twoJobs) -> String {
         Self.day.replacingOccurrences(of: "COUNT", with: count).replacingOccurrences(of: "JOBS", with: jobs)
     }
 
     /// `count: 1e9` crashed `solve` on a failed 128 GB allocation (status 134).
     func testHugeFleetIsAnErrorNotACrash() throws {
-        let dir = try CLI.temporaryDirectory()
-        let path = try write(dir, "day.json", dayText(count: "1000000000"))
-        let result = try CLI.run(["solve", path, "--time-limit", "2", "--quiet"])
-        XCTAssertEqual(result.status, 1, result.stderr)
+        let result = try refusedSolve("day.json", dayText(count: "1000000000"), ["--time-limit", "2"])
         XCTAssertTrue(result.stderr.contains("day.json: vehicle_types[0].count: 1000000000 vehicles; at most 100000"), result.stderr)
         XCTAssertLessThan(result.seconds, 10)
     }
 
     /// `fixed_cost: 1e308` trapped converting to the search's thousandths (status 132).
     func testHugeCostIsAnErrorNotACrash() throws {
-        let dir = try CLI.temporaryDirectory()
-        let path = try write(dir, "day.json", dayText().replacingOccurrences(of: #""capacity": 10"#, with: #""capacity": 10, "fixed_cost": 1e308"#))
-        let result = try CLI.run(["solve", path, "--time-limit", "2", "--quiet"])
-        XCTAssertEqual(result.status, 1, result.stderr)
+        let result = try refusedSolve("day.json", dayText().replacingOccurrences(of: #""capacity": 10"#, with: #""capacity": 10, "fixed_cost": 1e308"#), ["--time-limit", "2"])
         XCTAssertTrue(result.stderr.contains("vehicle_types[0].fixed_cost: expected a cost of at most 10⁹"), result.stderr)
     }
 
     /// A Solomon file whose fleet cannot carry the demand ended in "internal error: the
     /// solution does not validate".
     func testSolomonFleetTooSmallIsAnInputError() throws {
-        let dir = try CLI.temporaryDirectory()
-        let path = try write(dir, "short.txt", "T\nVEHICLE\nNUMBER CAPACITY\n 1 10\nCUSTOMER\nCUST NO.\n 0 0 0 0 0 100 0\n 1 1 0 10 0 50 0\n 2 3 0 10 0 50 0\n")
-        let result = try CLI.run(["solve", path, "--time-limit", "1", "--quiet"])
-        XCTAssertEqual(result.status, 1, result.stderr)
+        let result = try refusedSolve("short.txt", "T\nVEHICLE\nNUMBER CAPACITY\n 1 10\nCUSTOMER\nCUST NO.\n 0 0 0 0 0 100 0\n 1 1 0 10 0 50 0\n 2 3 0 10 0 50 0\n", ["--time-limit", "1"])
         XCTAssertTrue(result.stderr.contains("short.txt:4: the customers demand 20 in all"), result.stderr)
         XCTAssertFalse(result.stderr.contains("internal error"), result.stderr)
     }
@@ -57,8 +58,7 @@ final class RoutingHostileCommandTests: XCTestCase {
     /// Int32 (status 132). It is now refused with status 1 (VRPTWProblem.context still says
     /// "needs a Solomon-format instance"; `conversionProblem` has the right words).
     func testWideSolomonUnderVehiclesObjectiveDoesNotCrash() throws {
-        let dir = try CLI.temporaryDirectory()
-        let path = try write(dir, "wide.txt", "T\nVEHICLE\nNUMBER CAPACITY\n 5 100\nCUSTOMER\nCUST NO.\n 0 0 0 0 0 100000000 0\n 1 1000000 0 1 0 100000000 0\n")
+        let path = try write(try CLI.temporaryDirectory(), "wide.txt", "T\nVEHICLE\nNUMBER CAPACITY\n 5 100\nCUSTOMER\nCUST NO.\n 0 0 0 0 0 100000000 0\n 1 1000000 0 1 0 100000000 0\n")
         let result = try CLI.run(["solve", path, "--time-limit", "1", "--objective", "vehicles", "--quiet"])
         XCTAssertEqual(result.status, 1, result.stderr)
         XCTAssertFalse(result.stderr.contains("Fatal error"), result.stderr)
@@ -169,10 +169,7 @@ final class RoutingHostileCommandTests: XCTestCase {
     /// validate" instead of naming the customer (VRPTWProblem.context should throw
     /// `conversionProblem(to:)`).
     func testFixedUnreachableUnderExactDistancesIsAnInputError() throws {
-        let dir = try CLI.temporaryDirectory()
-        let path = try write(dir, "hier.txt", "T\nVEHICLE\nNUMBER CAPACITY\n 5 100\nCUSTOMER\nCUST NO.\n 0 0 0 0 0 10 0\n 1 1.05 0 1 0 1 0\n 2 3 0 1 0 8 0\n")
-        let result = try CLI.run(["solve", path, "--time-limit", "1", "--objective", "vehicles", "--quiet"])
-        XCTAssertEqual(result.status, 1, result.stderr)
+        let result = try refusedSolve("hier.txt", "T\nVEHICLE\nNUMBER CAPACITY\n 5 100\nCUSTOMER\nCUST NO.\n 0 0 0 0 0 10 0\n 1 1.05 0 1 0 1 0\n 2 3 0 1 0 8 0\n", ["--time-limit", "1", "--objective", "vehicles"])
         XCTAssertTrue(result.stderr.contains("customer 1 cannot be reached in time"), result.stderr)
     }
 
@@ -181,10 +178,7 @@ final class RoutingHostileCommandTests: XCTestCase {
     /// validate: customer 2 is not visited" rather than a clear "no feasible plan with 1
     /// vehicle" message.
     func testFixedTooFewVehiclesForTheWindowsIsAClearError() throws {
-        let dir = try CLI.temporaryDirectory()
-        let path = try write(dir, "windows.txt", "T\nVEHICLE\nNUMBER CAPACITY\n 1 100\nCUSTOMER\nCUST NO.\n 0 0 0 0 0 100 0\n 1 10 0 1 10 10 0\n 2 0 10 1 10 10 0\n")
-        let result = try CLI.run(["solve", path, "--time-limit", "1", "--quiet"])
-        XCTAssertEqual(result.status, 1, result.stderr)
+        let result = try refusedSolve("windows.txt", "T\nVEHICLE\nNUMBER CAPACITY\n 1 100\nCUSTOMER\nCUST NO.\n 0 0 0 0 0 100 0\n 1 10 0 1 10 10 0\n 2 0 10 1 10 10 0\n", ["--time-limit", "1"])
         XCTAssertFalse(result.stderr.contains("internal error"), result.stderr)
     }
 }
