@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # TSP at LKH's level (issue 16): the build before and after, the new build with α-nearness
 # candidates off (HUNCH_TSP_CANDIDATES=nearest) and with the Or-3opt descent off
-# (HUNCH_TSP_DESCENT=classic), and LKH-3 (elkai, ../shared/peers/run.py), on the same TSPLIB
+# (HUNCH_TSP_DESCENT=classic) or with the Or-3opt chain instead of the 5-opt move
+# (HUNCH_TSP_DESCENT=or3opt), and LKH-3 (elkai, ../shared/peers/run.py), on the same TSPLIB
 # files at the same wall time, one process at a time, the arms' order alternating per instance.
 # One JSON line per run in OUT (label, name, objective, known_optimum, time_s, steps).
-# Usage: tsp-vs-lkh.sh OLD_BIN NEW_BIN OUT.jsonl [LIMIT]; ARMS="old new nearest classic lkh" and SEED=1 by default.
+# Usage: tsp-vs-lkh.sh OLD_BIN NEW_BIN OUT.jsonl [LIMIT]; ARMS="old new nearest classic lkh" (or or3opt) and SEED=1 by default.
 # Summary: python3 Benchmarks/scripts/tsp-vs-lkh-summary.py OUT.jsonl
 set -uo pipefail
 old=$1; new=$2; out=$3; limit=${4:-10}; seed=${SEED:-1}
@@ -27,6 +28,7 @@ run_arm() {  # arm name file optimum
     old) "$old" solve "$3" --time-limit "$limit" --seed "$seed" --json --quiet | record old "$2" "$4" ;;
     new) "$new" solve "$3" --time-limit "$limit" --seed "$seed" --json --quiet | record new "$2" "$4" ;;
     nearest) HUNCH_TSP_CANDIDATES=nearest "$new" solve "$3" --time-limit "$limit" --seed "$seed" --json --quiet | record new-nearest "$2" "$4" ;;
+    or3opt) HUNCH_TSP_DESCENT=or3opt "$new" solve "$3" --time-limit "$limit" --seed "$seed" --json --quiet | record new-or3opt "$2" "$4" ;;
     classic) HUNCH_TSP_DESCENT=classic "$new" solve "$3" --time-limit "$limit" --seed "$seed" --json --quiet | record new-classic "$2" "$4" ;;
     lkh) python3 ../shared/peers/run.py --solver lkh --problem tsp --instance "$3" --time-limit "$limit" --seed "$seed" | tail -1 | record lkh "$2" "$4" ;;
   esac

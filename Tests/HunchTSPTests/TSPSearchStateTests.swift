@@ -67,7 +67,7 @@ final class TSPSearchStateTests: XCTestCase {
             var rng = SeededGenerator(seed: seed)
             let state = TSPSearchState(instance: instance, candidates: candidates,
                                        tour: TSPPrior.random.construct(instance, candidates: candidates, rng: &rng))
-            state.usesOrThreeOpt = false  // the classic descent: the Or-3opt chains would leave LK little
+            state.descent = .classic  // the classic descent: the deeper moves would leave LK little
             _ = state.descend(stop: StopCondition(maxSteps: 1))
             let localOptimum = state.length
             var improved = 0

@@ -42,10 +42,18 @@ public final class TSPSearchState: SearchState {
     /// True when every candidate list is ordered nearest first (k-nearest lists), so that a scan
     /// may stop at the first candidate too far to gain; α-nearness lists are not.
     let nearestFirst: Bool
-    /// Whether the descent adds the Or-3opt move (`TSPSearchState+OrOpt.swift`) after 2-opt and
-    /// short Or-opt find nothing. `HUNCH_TSP_DESCENT=classic` turns it off (paired measurements).
-    var usesOrThreeOpt = TSPSearchState.defaultUsesOrThreeOpt
-    static let defaultUsesOrThreeOpt = ProcessInfo.processInfo.environment["HUNCH_TSP_DESCENT"] != "classic"
+    /// The move the descent adds after 2-opt and short Or-opt find nothing.
+    enum Descent: String {
+        /// Nothing more (`HUNCH_TSP_DESCENT=classic`).
+        case classic
+        /// The Or-3opt chain (`TSPSearchState+OrOpt.swift`, `HUNCH_TSP_DESCENT=or3opt`).
+        case orThreeOpt = "or3opt"
+        /// LKH's 5-opt basis move, chained (`TSPSearchState+KOpt.swift`, the default).
+        case fiveOpt = "5opt"
+    }
+    /// The environment's choice is for paired measurements of the moves against each other.
+    var descent = TSPSearchState.defaultDescent
+    static let defaultDescent = ProcessInfo.processInfo.environment["HUNCH_TSP_DESCENT"].flatMap(Descent.init(rawValue:)) ?? .fiveOpt
     /// Counted move evaluations (the work unit reported to the engine).
     var evaluations = 0
     /// Counted node swaps of tour reversals; reported as work at `swapsPerWorkUnit` per unit.
@@ -281,12 +289,20 @@ public final class TSPSearchState: SearchState {
         var sinceCheck = 0
         while queueCount > 0 {
             let v = pop()
-            while improve(from: v) || (usesOrThreeOpt && orOpt(from: v)) || (deep && linKernighan(from: v)) {}
+            while improve(from: v) || deeperMove(from: v) || (deep && linKernighan(from: v)) {}
             sinceCheck += 1
             if sinceCheck == 256 {
                 sinceCheck = 0
                 if stop.timeIsUp() { clearQueue(); return }
             }
+        }
+    }
+
+    @inline(__always) private func deeperMove(from v: Int) -> Bool {
+        switch descent {
+        case .classic: return false
+        case .orThreeOpt: return orOpt(from: v)
+        case .fiveOpt: return kOpt(from: v)
         }
     }
 
