@@ -6,9 +6,9 @@ public struct TSPSolveOptions: Sendable {
     public var seed: UInt64 = 1
     /// Threshold accepting that falls from 0.2 % to 0.002 % above the best over the budget: with
     /// the 5-opt descent, keeping only no-worse trials left d657, u574 or d1291 in one deep local
-    /// optimum for the whole run. Paired on 22 TSPLIB instances × 2 seeds at 10 s, mean gap
-    /// 0.058 → 0.035 % (`threshold:0.001`) → 0.033 % (this), at the optimum 20 → 22 → 28 of 44
-    /// (docs/benchmarks.md, issue 16).
+    /// optimum for the whole run. Paired on 22 TSPLIB instances × 2 seeds at 10 s: `threshold:0.001`
+    /// against `better` 0.035 against 0.058 % mean gap; this against `threshold:0.001` 0.033
+    /// against 0.037 %, at the optimum 28 against 19 of 44 (docs/benchmarks.md, issue 16).
     public var acceptance: Acceptance = .annealing(start: 0.002, end: 0.00002)
     /// Start from this tour instead of a prior; the result is never worse than it.
     public var initialTour: [Int]?
