@@ -83,7 +83,7 @@ final class KOptMoveTests: XCTestCase {
             for (i, v) in move.enumerated() { t[i] = v }
             let expected = edgesAfter(state.currentTour, move: move)
             let oneTour = isHamiltonianCycle(expected, n: n)
-            XCTAssertEqual(state.isTour(t, count: move.count, scratch: scratch), oneTour, "move \(move) on \(order)")
+            XCTAssertEqual(state.withTourView { state.isTour(t, count: move.count, scratch: scratch, $0) }, oneTour, "move \(move) on \(order)")
             guard oneTour else { infeasible += 1; continue }
             feasible += 1
             state.makeKOpt(t, count: move.count, scratch: scratch)

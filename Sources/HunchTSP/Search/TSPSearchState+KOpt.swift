@@ -35,6 +35,9 @@ extension TSPSearchState {
         var closeGain = 0, closeCount = 0
         var openGain = 0, openCount = 0
         var chain = false
+        /// Moves evaluated, added to `evaluations` once per search: a write to the class's
+        /// property in the innermost loop costs a dynamic exclusivity check every time.
+        var evaluated = 0
     }
 
     static let kOptScratchSize = 8 * kOptDepth + 4
@@ -46,22 +49,27 @@ extension TSPSearchState {
         return withUnsafeTemporaryAllocation(of: Int.self, capacity: 3 * size + TSPSearchState.kOptScratchSize) { buffer in
             let base = buffer.baseAddress!
             var scan = KOptScan(t: base, close: base + size, open: base + 2 * size, scratch: base + 3 * size)
-            return kOpt(from: t1, &scan)
+            let moved = kOpt(from: t1, &scan)
+            evaluations += scan.evaluated
+            return moved
         }
     }
 
     private func kOpt(from t1: Int, _ scan: inout KOptScan) -> Bool {
         chainAdded.removeAll(keepingCapacity: true)
         scan.t[0] = t1
-        for direction in 0..<2 {
-            scan.t[1] = direction == 0 ? succ(t1) : pred(t1)
-            kOptLevel(1, gain: d(t1, scan.t[1]), &scan)
-            if scan.closeCount > 0 {
-                makeKOpt(scan.close, count: scan.closeCount, scratch: scan.scratch)
-                length -= scan.closeGain
-                for i in 0..<scan.closeCount { push(scan.close[i]) }
-                return true
+        withTourView { view in
+            for direction in 0..<2 {
+                scan.t[1] = direction == 0 ? view.succ(t1) : view.pred(t1)
+                kOptLevel(1, gain: d(t1, scan.t[1]), view, &scan)
+                if scan.closeCount > 0 { return }
             }
+        }
+        if scan.closeCount > 0 {
+            makeKOpt(scan.close, count: scan.closeCount, scratch: scan.scratch)
+            length -= scan.closeGain
+            for i in 0..<scan.closeCount { push(scan.close[i]) }
+            return true
         }
         guard TSPSearchState.kOptChainDepth > 1, scan.openCount > 0 else { return false }
         return withMoveLog { base in kOptChain(&scan, base: base) }
@@ -77,7 +85,7 @@ extension TSPSearchState {
                 let gain = scan.openGain
                 scan.openGain = 0; scan.openCount = 0
                 scan.chain = true
-                kOptLevel(1, gain: gain, &scan)
+                withTourView { view in kOptLevel(1, gain: gain, view, &scan) }
                 scan.chain = false
                 if scan.closeCount > 0 {
                     makeKOpt(scan.close, count: scan.closeCount, scratch: scan.scratch)
@@ -104,12 +112,12 @@ extension TSPSearchState {
 
     /// Extends the move `t[0 ..< 2i]` (gain `gain` before closing) by one exchange: adds
     /// {t(2i), t(2i+1)} and removes {t(2i+1), t(2i+2)}, tries to close, and goes deeper.
-    private func kOptLevel(_ i: Int, gain: Int, _ scan: inout KOptScan) {
+    private func kOptLevel(_ i: Int, gain: Int, _ view: TourView, _ scan: inout KOptScan) {
         let k = candidates.k
         let t = scan.t
         let t1 = t[0]
         let last = t[2 * i - 1]
-        let lastSucc = succ(last), lastPred = pred(last)
+        let lastSucc = view.succ(last), lastPred = view.pred(last)
         let row = last * k
         for r in 0..<k {
             let t3 = Int(candidates.neighbours[row + r])
@@ -118,23 +126,23 @@ extension TSPSearchState {
             if t3 == t1 || t3 == lastSucc || t3 == lastPred || addedInMove(t, i, last, t3) { continue }
             t[2 * i] = t3
             for side in 0..<2 {
-                let t4 = side == 0 ? succ(t3) : pred(t3)
+                let t4 = side == 0 ? view.succ(t3) : view.pred(t3)
                 if t4 == t1 || removedInMove(t, i, t3, t4) || (scan.chain && wasAdded(t3, t4)) { continue }
                 t[2 * i + 1] = t4
-                evaluations += 1
+                scan.evaluated += 1
                 let g2 = g1 + d(t3, t4)
                 let m = 2 * i + 2
                 let closeGain = g2 - d(t4, t1)
-                if closeGain > 0, !addedInMove(t, i + 1, t4, t1), isTour(t, count: m, scratch: scan.scratch) {
+                if closeGain > 0, !addedInMove(t, i + 1, t4, t1), isTour(t, count: m, scratch: scan.scratch, view) {
                     scan.closeGain = closeGain
                     scan.closeCount = m
                     for j in 0..<m { scan.close[j] = t[j] }
                     return
                 }
                 if i + 1 < TSPSearchState.kOptDepth {
-                    kOptLevel(i + 1, gain: g2, &scan)
+                    kOptLevel(i + 1, gain: g2, view, &scan)
                     if scan.closeCount > 0 { return }
-                } else if g2 > scan.openGain, !addedInMove(t, i + 1, t4, t1), isTour(t, count: m, scratch: scan.scratch) {
+                } else if g2 > scan.openGain, !addedInMove(t, i + 1, t4, t1), isTour(t, count: m, scratch: scan.scratch, view) {
                     scan.openGain = g2
                     scan.openCount = m
                     for j in 0..<m { scan.open[j] = t[j] }
@@ -167,18 +175,25 @@ extension TSPSearchState {
 
     /// Sorts the removed edges of the move `t[0 ..< m]` by tour position and records, per index of
     /// `t`, the index at the other end of its path (`otherEnd`), and per path its two ends.
-    /// Layout of `scratch`: [0, m) other end; [m, m + k) path starts; [m + k, m + 2k) path ends.
+    /// Layout of `scratch`: [0, m) other end; [m, m + k) path starts; [m + k, m + 2k) path ends;
+    /// [m + 2k, m + 3k) the edges in position order.
     @inline(__always)
-    private func cutIntoPaths(_ t: UnsafeMutablePointer<Int>, count m: Int, scratch: UnsafeMutablePointer<Int>) {
+    private func cutIntoPaths(_ t: UnsafeMutablePointer<Int>, count m: Int, scratch: UnsafeMutablePointer<Int>, _ view: TourView) {
         let k = m / 2
-        let starts = scratch + m, ends = scratch + m + k
-        // Per removed edge j: the index of its end that comes first going forward (its “tail”)
-        // and of the one after it (“head”); the edges sorted by their tail's position.
-        let order = scratch + m + 2 * k
+        let starts = scratch + m, ends = scratch + m + k, order = scratch + m + 2 * k
+        // Per removed edge j, the index of its end that comes first going forward (its tail; the
+        // head is the other index of the pair, tail ^ 1) and that end's position, kept in
+        // scratch[0 ..< 2k] until the other ends are written there.
+        let tails = scratch, keys = scratch + k
+        for j in 0..<k {
+            let tail = view.succ(t[2 * j]) == t[2 * j + 1] ? 2 * j : 2 * j + 1
+            tails[j] = tail
+            keys[j] = Int(view.position[t[tail]])
+        }
         for j in 0..<k {
             var x = j
-            let key = Int(position[t[tailIndex(t, j)]])
-            while x > 0 && Int(position[t[tailIndex(t, order[x - 1])]]) > key {
+            let key = keys[j]
+            while x > 0 && keys[order[x - 1]] > key {
                 order[x] = order[x - 1]
                 x -= 1
             }
@@ -186,22 +201,13 @@ extension TSPSearchState {
         }
         // Path s runs from the head of sorted edge s to the tail of sorted edge s + 1.
         for s in 0..<k {
-            let from = headIndex(t, order[s])
-            let to = tailIndex(t, order[s + 1 == k ? 0 : s + 1])
-            starts[s] = from; ends[s] = to
-            scratch[from] = to; scratch[to] = from
+            starts[s] = tails[order[s]] ^ 1
+            ends[s] = tails[order[s + 1 == k ? 0 : s + 1]]
         }
-    }
-
-    /// The index in `t` of the removed edge j's end that comes first in forward tour order.
-    @inline(__always)
-    private func tailIndex(_ t: UnsafeMutablePointer<Int>, _ j: Int) -> Int {
-        succ(t[2 * j]) == t[2 * j + 1] ? 2 * j : 2 * j + 1
-    }
-
-    @inline(__always)
-    private func headIndex(_ t: UnsafeMutablePointer<Int>, _ j: Int) -> Int {
-        succ(t[2 * j]) == t[2 * j + 1] ? 2 * j + 1 : 2 * j
+        for s in 0..<k {
+            scratch[starts[s]] = ends[s]
+            scratch[ends[s]] = starts[s]
+        }
     }
 
     /// The index joined to index x of the move by an added edge: {t(2i), t(2i+1)} and {t(2k), t1}.
@@ -211,8 +217,8 @@ extension TSPSearchState {
     }
 
     /// Whether the move `t[0 ..< m]` leaves one tour (Helsgaun 2009, §5.2).
-    func isTour(_ t: UnsafeMutablePointer<Int>, count m: Int, scratch: UnsafeMutablePointer<Int>) -> Bool {
-        cutIntoPaths(t, count: m, scratch: scratch)
+    func isTour(_ t: UnsafeMutablePointer<Int>, count m: Int, scratch: UnsafeMutablePointer<Int>, _ view: TourView) -> Bool {
+        cutIntoPaths(t, count: m, scratch: scratch, view)
         let k = m / 2
         let start = scratch[m]
         var x = start
@@ -228,7 +234,7 @@ extension TSPSearchState {
     /// the added edges, then sorts the paths into it by reversals (each a logged 2-opt exchange),
     /// at most two per path: one brings the path to its place, one turns it round.
     func makeKOpt(_ t: UnsafeMutablePointer<Int>, count m: Int, scratch: UnsafeMutablePointer<Int>) {
-        cutIntoPaths(t, count: m, scratch: scratch)
+        withTourView { cutIntoPaths(t, count: m, scratch: scratch, $0) }
         let k = m / 2
         let starts = scratch + m, ends = scratch + m + k
         // Target: path indices in their new order, first index of each as entered (its first node).
@@ -267,5 +273,33 @@ extension TSPSearchState {
             if j != s { reverseSlots(s, j) }
             if slotFirst[s] != targetFirst[s] { reverseSlots(s, s) }
         }
+    }
+
+    /// Runs `body` with read-only pointers to the tour: the search reads positions in its innermost
+    /// loop, where each read of the class's arrays would cost a dynamic exclusivity check.
+    @inline(__always)
+    func withTourView<T>(_ body: (TourView) -> T) -> T {
+        tour.withUnsafeBufferPointer { tourBuffer in
+            position.withUnsafeBufferPointer { positionBuffer in
+                body(TourView(tour: tourBuffer.baseAddress!, position: positionBuffer.baseAddress!, n: n))
+            }
+        }
+    }
+}
+
+/// A read-only view of the array tour for the move search (valid inside `withTourView` only).
+struct TourView {
+    let tour: UnsafePointer<Int32>
+    let position: UnsafePointer<Int32>
+    let n: Int
+
+    @inline(__always) func succ(_ v: Int) -> Int {
+        let p = Int(position[v]) + 1
+        return Int(tour[p == n ? 0 : p])
+    }
+
+    @inline(__always) func pred(_ v: Int) -> Int {
+        let p = Int(position[v])
+        return Int(tour[p == 0 ? n - 1 : p - 1])
     }
 }
