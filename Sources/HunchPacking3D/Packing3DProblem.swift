@@ -96,7 +96,10 @@ public enum Packing3DProblem: ExactlySolvable {
         let rule = Packing3DPrior(name: prior) ?? .default
         let genome = rule.genome(instance, fullSupport: context.fullSupport, rng: &rng, stop: stop)
         if rule.isBeamSearch && context.objective == .volume {
-            let beam = BeamSearch()
+            // The seed draws the first width (its own stream: the genome search's draws stay
+            // what they were).
+            var variation = SeededGenerator(seed: rng.seedValue)
+            let beam = BeamSearch().varied(by: &variation)
             var beamStop = stop
             if let deadline = stop.deadline {
                 let now = stop.clock.now()

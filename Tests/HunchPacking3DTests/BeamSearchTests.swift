@@ -31,6 +31,26 @@ final class BeamSearchTests: XCTestCase {
         }
     }
 
+    /// The seed draws the beam's first width: a seed gives the same plan every time, seeds that
+    /// draw different widths search different beams, and every plan validates.
+    func testSeedVariesTheBeamReproducibly() throws {
+        let instance = try TestData.br("BR1.txt", 2)
+        let volume = Packing3DProblem.Context(objective: .volume, fullSupport: true)
+        var firstWidths = Set<Int>()
+        for seed in 1...4 as ClosedRange<UInt64> {
+            var rng = SeededGenerator(seed: seed), again = SeededGenerator(seed: seed)
+            let found = Packing3DProblem.construct(prior: "beam", instance, volume, rng: &rng, stop: StopCondition())
+            let repeated = Packing3DProblem.construct(prior: "beam", instance, volume, rng: &again, stop: StopCondition())
+            try Packing3DProblem.validate(found.solution, instance, volume)
+            XCTAssertEqual(found.solution.containers, repeated.solution.containers, "seed \(seed)")
+            let stats = try XCTUnwrap(found.solution.beamStatistics)
+            XCTAssertTrue(BeamSearch.variedInitialWidths.contains(stats.firstWidth))
+            XCTAssertEqual(stats.width, 4 * stats.firstWidth, "without a deadline: up to 4 times the first width")
+            firstWidths.insert(stats.firstWidth)
+        }
+        XCTAssertGreaterThan(firstWidths.count, 1, "seeds 1–4 draw more than one first width")
+    }
+
     /// A tiny instance the beam fills completely: it stops at once.
     func testStopsWhenEverythingIsPacked() {
         let instance = ContainerInstance(name: "cubes", container: [10, 10, 10], boxTypes: [

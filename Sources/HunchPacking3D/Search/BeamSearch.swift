@@ -8,19 +8,24 @@ import HunchCore
 /// (best-ranked block at every later step). The best `width` children of a level form the next
 /// level; the best completion seen is the answer. A round ends when no node has a space left; the
 /// next round starts again from the empty container with twice the width, while time remains
-/// (without a deadline, rounds stop at width `maxWidthWithoutDeadline`, so a run is reproducible).
+/// (without a deadline, rounds stop at `maxWidthWithoutDeadline` times the first width, so a run
+/// is reproducible).
 ///
 /// Given several ranking genomes (with and without general blocks), rounds take them in turn.
 /// The best plan comes back with a genome that replays it (the ranks along its path as deviation
 /// genes), so that the genome search can continue from it.
 ///
 /// The engine's `save`/`restore` copy partial packings into snapshots kept in two pools (this
-/// level's nodes, the next level's): after the first levels nothing is allocated.
+/// level's nodes, the next level's): after the first levels nothing is allocated. Snapshots
+/// hold no blocks: the best plan is decoded once at the end from the ranks along its path.
 public struct BeamSearch {
     /// Children per node: the best max(`minChildren`, min(width, 7)) blocks of its space.
     public var minChildren = 3
     /// Width of the first round (doubled each round).
     public var initialWidth = 1
+    /// The first widths `varied(by:)` draws from: odd, so that their doublings never meet
+    /// (1, 2, 4 … against 3, 6, 12 …) and two runs with different draws build different beams.
+    public static let variedInitialWidths = [1, 3, 5, 7]
     /// The share of a deadline's remaining time the beam search takes as a prior; the genome
     /// search continues from its best plan's genome for the rest. All of it by default: on
     /// problem 3 of BR1–BR15 at 3 s, half measured 88.8 % against 89.1 % for all.
@@ -29,16 +34,27 @@ public struct BeamSearch {
     /// few large blocks, reaches it within seconds); the search then hands the rest of the time
     /// to the genome search, from the best plan's genome.
     public var maxWidth = 4096
-    /// Without a deadline, the last round's width.
+    /// Without a deadline, the last round's width, in multiples of the first round's.
     public var maxWidthWithoutDeadline = 4
 
     public init() {}
+
+    /// This search with its first width drawn by `rng` (`variedInitialWidths`): runs with
+    /// different seeds (`hunch solve --threads N` runs seeds s … s+N−1) search different beams,
+    /// and a seed gives the same beam every time.
+    public func varied(by rng: inout SeededGenerator) -> BeamSearch {
+        var search = self
+        search.initialWidth = BeamSearch.variedInitialWidths[rng.below(BeamSearch.variedInitialWidths.count)]
+        return search
+    }
 
     /// What a beam search did, for the JSON result and the benchmarks.
     public struct Statistics: Sendable, Equatable {
         public var rounds = 0
         /// Width of the last round started.
         public var width = 0
+        /// Width of the first round.
+        public var firstWidth = 0
         /// Nodes whose children were made.
         public var nodes = 0
         /// Greedy completions (each a decode from a child to the end).
@@ -52,7 +68,7 @@ public struct BeamSearch {
         public var bestRound = 0
 
         public var json: JSONValue {
-            .object(["rounds": .int(rounds), "width": .int(width), "nodes": .int(nodes), "completions": .int(completions),
+            .object(["rounds": .int(rounds), "width": .int(width), "first_width": .int(firstWidth), "nodes": .int(nodes), "completions": .int(completions),
                      "completions_per_s": .double(seconds > 0 ? Double(completions) / seconds : 0),
                      "evaluations": .int(evaluations), "general_blocks": .int(generalBlocks),
                      "seconds": .double(seconds), "best_round": .int(bestRound)])
@@ -107,9 +123,10 @@ public struct BeamSearch {
         var values: [(value: Int, partial: Int, index: Int)] = []
         var choices: [MaximalSpacePacker.Choice] = []
         var width = max(1, initialWidth)
+        stats.firstWidth = width
         var turn = 0
         while bestVolume < everything && !stop.timeIsUp() {
-            if width > maxWidth || (stop.deadline == nil && width > maxWidthWithoutDeadline) { break }
+            if width > maxWidth || (stop.deadline == nil && width > maxWidthWithoutDeadline * stats.firstWidth) { break }
             let greedy = rankings[turn]
             stats.rounds += 1
             stats.width = width
@@ -152,8 +169,6 @@ public struct BeamSearch {
                         stats.completions += 1
                         if packer.packedVolume > bestVolume {
                             bestVolume = packer.packedVolume
-                            best.removeAll(keepingCapacity: true)
-                            best.append(contentsOf: packer.placements)
                             bestPath = children[childCount].path
                             bestGenome = turn
                             stats.bestRound = stats.rounds
@@ -190,12 +205,19 @@ public struct BeamSearch {
                 width *= 2
             }
         }
-        stats.seconds = stop.clock.now() - start
         var greedy = rankings[bestGenome]
         if bestPath.count > greedy.deviations.count {
             greedy.deviations.append(contentsOf: repeatElement(0, count: bestPath.count - greedy.deviations.count))
         }
         for (k, rank) in bestPath.enumerated() { greedy.deviations[k] = rank }
+        if stats.bestRound > 0 {
+            // The best completion's plan, replayed in full (one decode, past the deadline if need
+            // be: a completion the deadline cut short replays complete, so no smaller).
+            packer.stop = nil
+            bestVolume = packer.decode(greedy)
+            best = packer.placements
+        }
+        stats.seconds = stop.clock.now() - start
         return (PackingPlan(placements: best), bestVolume, greedy, stats)
     }
 }

@@ -1,0 +1,263 @@
+/// The maximal free spaces of a container being filled (Lai & Chan 1997): boxes that no block
+/// overlaps and that lie inside no other free space; placing a block cuts every space it
+/// overlaps into the maximal parts around it (see `cut`).
+///
+/// A value type, mutated through one `inout` access per step by the engine (`MaximalSpacePacker`):
+/// the engine is a class, and every element access to a class's array property pays a runtime
+/// exclusivity check. Flat arrays, kept between steps: nothing is allocated once they have grown.
+struct FreeSpaces {
+    let length: Int, width: Int, height: Int
+    let fullSupport: Bool
+
+    /// Free spaces, six coordinates each: x1 y1 z1 x2 y2 z2.
+    var spaces: [Int] = []
+    var spaceCount = 0
+    /// The parts of the spaces the last block cut, and its top (`cut`), six coordinates each.
+    var pieces: [Int] = []
+    var pieceCount = 0
+    /// The surviving spaces that touch the block being placed (`cut`).
+    var touching: [Int] = []
+    /// Each piece's side of the block (0 −x, 1 +x, 2 −y, 3 +y, 4 −z, 5 +z; 6 the top or a
+    /// merged top), and the cut pieces by side: side d's are `sideOrder[sideStart[d] ..< sideStart[d + 1]]`.
+    var pieceSide: [Int] = []
+    var sideOrder: [Int] = []
+    var sideStart = [Int](repeating: 0, count: 8)
+
+    init(length: Int, width: Int, height: Int, fullSupport: Bool) {
+        self.length = length
+        self.width = width
+        self.height = height
+        self.fullSupport = fullSupport
+        spaces.reserveCapacity(6 * 256)
+        pieces.reserveCapacity(6 * 64)
+    }
+
+    /// Makes the first `count` spaces of `saved` (six coordinates each) the free spaces.
+    mutating func load(_ saved: [Int], count: Int) {
+        let n = 6 * count
+        if spaces.count < n { spaces.append(contentsOf: repeatElement(0, count: n - spaces.count)) }
+        spaces.withUnsafeMutableBufferPointer { to in
+            saved.withUnsafeBufferPointer { from in
+                for i in 0..<n { to[i] = from[i] }
+            }
+        }
+        spaceCount = count
+    }
+
+    /// Adds the space [x1,x2)×[y1,y2)×[z1,z2).
+    @inline(__always)
+    mutating func append(_ x1: Int, _ y1: Int, _ z1: Int, _ x2: Int, _ y2: Int, _ z2: Int) {
+        let base = 6 * spaceCount
+        if base + 6 > spaces.count {
+            spaces.append(contentsOf: repeatElement(0, count: max(6, spaces.count)))
+        }
+        spaces[base] = x1; spaces[base + 1] = y1; spaces[base + 2] = z1
+        spaces[base + 3] = x2; spaces[base + 4] = y2; spaces[base + 5] = z2
+        spaceCount += 1
+    }
+
+    /// Removes space `s` (the last space takes its place).
+    @inline(__always)
+    mutating func remove(_ s: Int) {
+        spaceCount -= 1
+        if s != spaceCount {
+            for i in 0..<6 { spaces[6 * s + i] = spaces[6 * spaceCount + i] }
+        }
+    }
+
+    /// The space `rule` fills next (of equal keys, the larger; then the first).
+    func select(_ rule: PlacementGenome.SpaceRule) -> Int {
+        var best = 0
+        var bestKey = (Int.max, Int.max, Int.max), bestVolume = -1
+        for s in 0..<spaceCount {
+            let base = 6 * s
+            let x1 = spaces[base], y1 = spaces[base + 1], z1 = spaces[base + 2]
+            let x2 = spaces[base + 3], y2 = spaces[base + 4], z2 = spaces[base + 5]
+            let dx = min(x1, length - x2), dy = min(y1, width - y2)
+            var key: (Int, Int, Int)
+            switch rule {
+            case .cornerDistance:
+                // Sort (dx, dy, z1) ascending.
+                var p = dx, q = dy, r = z1
+                if p > q { swap(&p, &q) }
+                if q > r { swap(&q, &r) }
+                if p > q { swap(&p, &q) }
+                key = (p, q, r)
+            case .lowestFirst:
+                key = (z1, dx, dy)
+            }
+            let volume = (x2 - x1) * (y2 - y1) * (z2 - z1)
+            if key < bestKey || (key == bestKey && volume > bestVolume) {
+                best = s
+                bestKey = key
+                bestVolume = volume
+            }
+        }
+        return best
+    }
+
+    /// Replaces every space that the block [x1,x2)×[y1,y2)×[z1,z2) intersects by its maximal
+    /// parts outside the block, drops parts too small for any remaining box or inside another
+    /// space, and (full support) adds the space on the block's top.
+    /// A part cut from a space the block intersects can lie inside a surviving space only if
+    /// that space touches the block (it holds the part, which borders the block, and does not
+    /// overlap the block), so cut parts are compared with those spaces alone.
+    /// Under full support the space on top covers `x1..<topX2 × y1..<topY2` (a general block's
+    /// covered top; the whole top of a simple one).
+    mutating func cut(_ x1: Int, _ y1: Int, _ z1: Int, _ x2: Int, _ y2: Int, _ z2: Int, minSide: Int, topX2: Int, topY2: Int) {
+        pieceCount = 0
+        var write = 0
+        for s in 0..<spaceCount {
+            let base = 6 * s
+            let sx1 = spaces[base], sy1 = spaces[base + 1], sz1 = spaces[base + 2]
+            let sx2 = spaces[base + 3], sy2 = spaces[base + 4], sz2 = spaces[base + 5]
+            let intersects = sx1 < x2 && x1 < sx2 && sy1 < y2 && y1 < sy2 && sz1 < z2 && z1 < sz2
+            if !intersects {
+                // Also drop spaces that have become too small (a type ran out).
+                if sx2 - sx1 >= minSide && sy2 - sy1 >= minSide && sz2 - sz1 >= minSide {
+                    if write != s { for i in 0..<6 { spaces[6 * write + i] = spaces[base + i] } }
+                    write += 1
+                }
+                continue
+            }
+            if sx1 < x1 { addPiece(sx1, sy1, sz1, x1, sy2, sz2, minSide, side: 0) }
+            if x2 < sx2 { addPiece(x2, sy1, sz1, sx2, sy2, sz2, minSide, side: 1) }
+            if sy1 < y1 { addPiece(sx1, sy1, sz1, sx2, y1, sz2, minSide, side: 2) }
+            if y2 < sy2 { addPiece(sx1, y2, sz1, sx2, sy2, sz2, minSide, side: 3) }
+            if sz1 < z1 { addPiece(sx1, sy1, sz1, sx2, sy2, z1, minSide, side: 4) }
+            if !fullSupport && z2 < sz2 { addPiece(sx1, sy1, z2, sx2, sy2, sz2, minSide, side: 5) }
+        }
+        spaceCount = write
+        let cutCount = pieceCount
+        sortCutPiecesBySide()
+        var mergedFrom = pieceCount
+        if fullSupport {
+            addPiece(x1, y1, z2, topX2, topY2, height, minSide)
+            mergedFrom = pieceCount
+            if pieceCount > 0 { mergeTop(pieceCount - 1, minSide: minSide) }
+        }
+        if mergedFrom < pieceCount { dropSpacesInsideMergedTops(from: mergedFrom) }
+        let kept = spaceCount
+        touching.removeAll(keepingCapacity: true)
+        for s in 0..<kept {
+            let b = 6 * s
+            if spaces[b] <= x2 && x1 <= spaces[b + 3] && spaces[b + 1] <= y2 && y1 <= spaces[b + 4] &&
+                spaces[b + 2] <= z2 && z1 <= spaces[b + 5] {
+                touching.append(s)
+            }
+        }
+        for p in 0..<pieceCount where !pieceInsideOthers(p, cutCount: cutCount, kept: kept) {
+            let pb = 6 * p
+            append(pieces[pb], pieces[pb + 1], pieces[pb + 2], pieces[pb + 3], pieces[pb + 4], pieces[pb + 5])
+        }
+    }
+
+    /// True when piece `p` lies inside one of the first `kept` spaces or inside another piece
+    /// (of two equal pieces, the first survives). Cut pieces (`p < cutCount`) are compared with
+    /// the touching spaces only (see `cut`), and, as a cut piece lies inside no piece cut on
+    /// another side of the block (that piece ends at the face this one crosses), with the
+    /// pieces of their own side and the top and merged ones.
+    func pieceInsideOthers(_ p: Int, cutCount: Int, kept: Int) -> Bool {
+        pieces.withUnsafeBufferPointer { pc in
+            spaces.withUnsafeBufferPointer { sp in
+                let pb = 6 * p
+                let px1 = pc[pb], py1 = pc[pb + 1], pz1 = pc[pb + 2]
+                let px2 = pc[pb + 3], py2 = pc[pb + 4], pz2 = pc[pb + 5]
+                @inline(__always) func holds(_ c: UnsafeBufferPointer<Int>, _ b: Int) -> Bool {
+                    c[b] <= px1 && c[b + 1] <= py1 && c[b + 2] <= pz1 && px2 <= c[b + 3] && py2 <= c[b + 4] && pz2 <= c[b + 5]
+                }
+                @inline(__always) func pieceHolds(_ q: Int) -> Bool {
+                    let b = 6 * q
+                    guard q != p && holds(pc, b) else { return false }
+                    let equal = pc[b] == px1 && pc[b + 1] == py1 && pc[b + 2] == pz1 && px2 == pc[b + 3] && py2 == pc[b + 4] && pz2 == pc[b + 5]
+                    return !equal || q < p
+                }
+                if p < cutCount {
+                    for s in touching where holds(sp, 6 * s) { return true }
+                    let d = pieceSide[p]
+                    for r in sideStart[d]..<sideStart[d + 1] where pieceHolds(sideOrder[r]) { return true }
+                    for q in cutCount..<pieceCount where pieceHolds(q) { return true }
+                } else {
+                    for s in 0..<kept where holds(sp, 6 * s) { return true }
+                    for q in 0..<pieceCount where pieceHolds(q) { return true }
+                }
+                return false
+            }
+        }
+    }
+
+    /// Fills `sideOrder` and `sideStart` (a counting sort of the pieces so far by side, in
+    /// index order within a side).
+    mutating func sortCutPiecesBySide() {
+        for d in 0..<8 { sideStart[d] = 0 }
+        for p in 0..<pieceCount { sideStart[pieceSide[p] + 1] += 1 }
+        for d in 0..<7 { sideStart[d + 1] += sideStart[d] }
+        if sideOrder.count < pieceCount { sideOrder.append(contentsOf: repeatElement(0, count: pieceCount - sideOrder.count)) }
+        // After the prefix sums sideStart[d + 1] is side d's end; moved up one place it is side
+        // d's start, and serves as its cursor until it is its end again.
+        for d in stride(from: 7, to: 0, by: -1) { sideStart[d] = sideStart[d - 1] }
+        sideStart[0] = 0
+        for p in 0..<pieceCount {
+            let d = pieceSide[p]
+            sideOrder[sideStart[d + 1]] = p
+            sideStart[d + 1] += 1
+        }
+    }
+
+    /// Removes the spaces that a merged top rectangle (pieces `from…`) strictly enlarges.
+    mutating func dropSpacesInsideMergedTops(from first: Int) {
+        var s = 0
+        while s < spaceCount {
+            let b = 6 * s
+            var inside = false
+            for p in first..<pieceCount {
+                let pb = 6 * p
+                if pieces[pb] <= spaces[b] && pieces[pb + 1] <= spaces[b + 1] && pieces[pb + 2] <= spaces[b + 2] &&
+                    spaces[b + 3] <= pieces[pb + 3] && spaces[b + 4] <= pieces[pb + 4] && spaces[b + 5] <= pieces[pb + 5] {
+                    let equal = pieces[pb] == spaces[b] && pieces[pb + 1] == spaces[b + 1] && pieces[pb + 2] == spaces[b + 2] &&
+                        spaces[b + 3] == pieces[pb + 3] && spaces[b + 4] == pieces[pb + 4] && spaces[b + 5] == pieces[pb + 5]
+                    if !equal {
+                        inside = true
+                        break
+                    }
+                }
+            }
+            if inside { remove(s) } else { s += 1 }
+        }
+    }
+
+    /// Full support: the top face of the new block and a free space standing on the same height
+    /// that touch each other form a supported rectangle together (the union of the two x-ranges
+    /// over the common y-range, or the converse); adds those rectangles as spaces, so that boxes
+    /// can bridge blocks of equal height.
+    mutating func mergeTop(_ topPiece: Int, minSide: Int) {
+        let tb = 6 * topPiece
+        let tx1 = pieces[tb], ty1 = pieces[tb + 1], h = pieces[tb + 2]
+        let tx2 = pieces[tb + 3], ty2 = pieces[tb + 4], tz2 = pieces[tb + 5]
+        for s in 0..<spaceCount where spaces[6 * s + 2] == h {
+            let b = 6 * s
+            let sx1 = spaces[b], sy1 = spaces[b + 1], sx2 = spaces[b + 3], sy2 = spaces[b + 4], sz2 = spaces[b + 5]
+            let top = min(tz2, sz2)
+            if sx1 <= tx2 && tx1 <= sx2 {
+                // x-ranges touch: union in x over the common y-range.
+                addPiece(min(sx1, tx1), max(sy1, ty1), h, max(sx2, tx2), min(sy2, ty2), top, minSide)
+            }
+            if sy1 <= ty2 && ty1 <= sy2 {
+                addPiece(max(sx1, tx1), min(sy1, ty1), h, min(sx2, tx2), max(sy2, ty2), top, minSide)
+            }
+        }
+    }
+
+    @inline(__always)
+    mutating func addPiece(_ x1: Int, _ y1: Int, _ z1: Int, _ x2: Int, _ y2: Int, _ z2: Int, _ minSide: Int, side: Int = 6) {
+        guard x2 - x1 >= minSide && y2 - y1 >= minSide && z2 - z1 >= minSide else { return }
+        let base = 6 * pieceCount
+        if base + 6 > pieces.count {
+            pieces.append(contentsOf: repeatElement(0, count: max(6, pieces.count)))
+        }
+        if pieceCount == pieceSide.count { pieceSide.append(side) } else { pieceSide[pieceCount] = side }
+        pieces[base] = x1; pieces[base + 1] = y1; pieces[base + 2] = z1
+        pieces[base + 3] = x2; pieces[base + 4] = y2; pieces[base + 5] = z2
+        pieceCount += 1
+    }
+}
