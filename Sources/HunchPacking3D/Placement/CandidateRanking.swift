@@ -85,4 +85,10 @@ extension CandidateRanking {
     mutating func consider(_ t: Int, _ orient: Int, _ nx: Int, _ ny: Int, _ nz: Int, _ unitScore: Double, _ unitFoot: Int) {
         insert(score: unitScore * Double(nx * ny * nz), foot: unitFoot * nx * ny, t, orient, nx, ny, nz, block: -1)
     }
+
+    /// The same, its score less `loss` (the volume it makes unusable, `MaximalSpacePacker.wasteLoss`).
+    @inline(__always)
+    mutating func consider(_ t: Int, _ orient: Int, _ nx: Int, _ ny: Int, _ nz: Int, _ unitScore: Double, _ unitFoot: Int, loss: Double) {
+        insert(score: unitScore * Double(nx * ny * nz) - loss, foot: unitFoot * nx * ny, t, orient, nx, ny, nz, block: -1)
+    }
 }

@@ -9,7 +9,7 @@ import HunchCore
 /// the remaining quantity (a layer is one box thick and fills the space in the two other
 /// directions as far as the boxes go; with `wholeBlocks` the largest three-dimensional blocks
 /// instead, which measured worse on BR1), ranks the blocks by volume (scaled by the genome's type
-/// order and orientation preference), takes the one at the genome's deviation for that step,
+/// order and orientation preference; with `wasteScore` less the space they make unusable), takes the one at the genome's deviation for that step,
 /// puts it in the space's corner nearest a container corner, and cuts every space it touches
 /// into the maximal spaces around it.
 ///
@@ -76,6 +76,17 @@ public final class MaximalSpacePacker {
     /// Each general block's score under `scoredWeights` (see `scoreGeneralBlocks`).
     var generalScore: [Double] = []
     var scoredWeights: [Double] = []
+
+    /// For the genome's `wasteScore`: per axis a (x, y, z), `fillable[fillStart.a + v]` is the
+    /// longest length up to v that a sum of the boxes' sides along that axis fills exactly (their
+    /// allowed orientations that fit the container; quantities ignored). Built at the first decode
+    /// that asks for it, from all of the instance's types; not rebuilt when a type runs out: with
+    /// many types nearly every block exhausts one, and rebuilding then (on every beam `restore`
+    /// too) made the beam's completions 3–7 times slower on BR9–BR15 (`--max-steps 0`).
+    var fillable: [Int] = []
+    var fillStart = (0, 0, 0)
+    /// True while the decode's genome asks for `wasteScore`.
+    var wasteActive = false
 
     public init(instance: ContainerInstance, fullSupport: Bool) {
         self.instance = instance
@@ -170,6 +181,9 @@ public final class MaximalSpacePacker {
             weight[t] = 1 + strength * Double(n - 1 - r) / Double(max(1, n - 1))
         }
         if genome.generalBlocks { scoreGeneralBlocks() }
+        wasteActive = genome.wasteScore
+        // Every decode starts with all of the instance's boxes: one table serves them all.
+        if wasteActive && fillable.isEmpty { buildFillable() }
         placementsBuffer.removeAll(keepingCapacity: true)
         packedVolume = 0
         steps = 0
@@ -338,6 +352,63 @@ public final class MaximalSpacePacker {
         stopped = false
     }
 
+    /// Builds `fillable` for the types with boxes remaining, all of them when a decode starts
+    /// (for the BR containers 3 × about 600 lengths by up to a few hundred sides).
+    func buildFillable() {
+        let dims = [length, width, height]
+        var table = [Int](repeating: 0, count: length + width + height + 3)
+        let starts = [0, length + 1, length + width + 2]
+        var sides: [Int] = []
+        var reach: [Bool] = []
+        for a in 0..<3 {
+            let d = dims[a]
+            // The distinct sides along axis a, ascending (marked in `reach` first).
+            reach.removeAll(keepingCapacity: true)
+            reach.append(contentsOf: repeatElement(false, count: d + 1))
+            for t in 0..<typeCount where remaining[t] > 0 {
+                for i in 0..<orientCount[t] {
+                    let o = 6 * t + i
+                    if orientX[o] > length || orientY[o] > width || orientZ[o] > height { continue }
+                    reach[a == 0 ? orientX[o] : (a == 1 ? orientY[o] : orientZ[o])] = true
+                }
+            }
+            sides.removeAll(keepingCapacity: true)
+            for v in stride(from: 1, through: d, by: 1) where reach[v] {
+                sides.append(v)
+                reach[v] = false
+            }
+            reach[0] = true
+            var best = 0
+            for v in 0...d {
+                if v > 0 {
+                    for side in sides {
+                        if side > v { break }
+                        if reach[v - side] {
+                            reach[v] = true
+                            break
+                        }
+                    }
+                }
+                if reach[v] { best = v }
+                table[starts[a] + v] = best
+            }
+        }
+        fillable = table
+        fillStart = (starts[0], starts[1], starts[2])
+    }
+
+    /// The volume a block of bx×by×bz in the corner of a space of sx×sy×sz makes unusable: the
+    /// space's volume less that of the box the block and the fillable part of each gap span,
+    /// V(s) − Π (b_a + fillable(s_a − b_a)) (BSG's V_loss, Araya & Riff 2014).
+    @inline(__always)
+    static func wasteLoss(_ sx: Int, _ sy: Int, _ sz: Int, _ bx: Int, _ by: Int, _ bz: Int,
+                          _ fill: [Int], _ start: (Int, Int, Int)) -> Double {
+        let ux = bx + fill[start.0 + sx - bx]
+        let uy = by + fill[start.1 + sy - by]
+        let uz = bz + fill[start.2 + sz - bz]
+        return Double(sx * sy * sz - ux * uy * uz)
+    }
+
     /// Completes the current partial decode greedily: at each step the best-ranked block.
     public func completeGreedily(_ genome: PlacementGenome) {
         while free.spaceCount > 0 {
@@ -361,9 +432,12 @@ public final class MaximalSpacePacker {
     /// Fills `ranking` with the best `keep` blocks for a space of size sx×sy×sz.
     func collectCandidates(sx: Int, sy: Int, sz: Int, genome: PlacementGenome) {
         ranking.removeAll()
-        rankSimpleBlocks(into: &ranking, sx: sx, sy: sy, sz: sz, genome: genome, remaining: remaining, weight: weight)
+        let waste = wasteActive && genome.wasteScore
+        rankSimpleBlocks(into: &ranking, sx: sx, sy: sy, sz: sz, genome: genome, remaining: remaining, weight: weight,
+                         waste: waste, fill: fillable, fillStart: fillStart)
         if genome.generalBlocks, let list = blockList {
-            rankGeneralBlocks(into: &ranking, list, sx: sx, sy: sy, sz: sz, remaining: remaining)
+            rankGeneralBlocks(into: &ranking, list, sx: sx, sy: sy, sz: sz, remaining: remaining,
+                              waste: waste, fill: fillable, fillStart: fillStart)
         }
     }
 
@@ -371,9 +445,11 @@ public final class MaximalSpacePacker {
     /// that fit the space. A type and orientation whose best possible block (its most boxes)
     /// scores below a full ranking's last entry is skipped unbuilt, its blocks still counted as
     /// evaluated, so the work unit and the ranking stay what building them gave.
+    /// With `waste` a block scores its weighted volume less `wasteLoss` (never more than the
+    /// volume, so the skip bounds hold).
     /// Reads only constants and its arguments: `ranking` is the engine's own, held `inout`.
     func rankSimpleBlocks(into ranking: inout CandidateRanking, sx: Int, sy: Int, sz: Int, genome: PlacementGenome,
-                          remaining: [Int], weight: [Double]) {
+                          remaining: [Int], weight: [Double], waste: Bool = false, fill: [Int] = [], fillStart: (Int, Int, Int) = (0, 0, 0)) {
         for t in 0..<typeCount where remaining[t] > 0 {
             let q = remaining[t]
             let w = weight[t]
@@ -404,17 +480,23 @@ public final class MaximalSpacePacker {
                         for fillOrder in 0..<2 {
                             var n0 = 0, n1 = 0
                             if fillOrder == 0 { n0 = min(f0, q); n1 = min(f1, q / n0) } else { n1 = min(f1, q); n0 = min(f0, q / n1) }
-                            switch thin {
-                            case 0: ranking.consider(t, i, 1, n0, n1, score0, foot)
-                            case 1: ranking.consider(t, i, n0, 1, n1, score0, foot)
-                            default: ranking.consider(t, i, n0, n1, 1, score0, foot)
+                            let (mx, my, mz) = thin == 0 ? (1, n0, n1) : (thin == 1 ? (n0, 1, n1) : (n0, n1, 1))
+                            if waste {
+                                ranking.consider(t, i, mx, my, mz, score0, foot,
+                                                 loss: MaximalSpacePacker.wasteLoss(sx, sy, sz, mx * a, my * b, mz * h, fill, fillStart))
+                            } else {
+                                ranking.consider(t, i, mx, my, mz, score0, foot)
                             }
                         }
                     }
                     continue
                 }
                 if fx * fy * fz <= q {
-                    ranking.consider(t, i, fx, fy, fz, score0, foot)
+                    if waste {
+                        ranking.consider(t, i, fx, fy, fz, score0, foot, loss: MaximalSpacePacker.wasteLoss(sx, sy, sz, fx * a, fy * b, fz * h, fill, fillStart))
+                    } else {
+                        ranking.consider(t, i, fx, fy, fz, score0, foot)
+                    }
                     continue
                 }
                 // Not enough boxes for the full block: fill the axes in each of the six orders.
@@ -438,7 +520,12 @@ public final class MaximalSpacePacker {
                     let n1 = min(get(f, axes.1), q / n0)
                     let n2 = min(get(f, axes.2), q / (n0 * n1))
                     set(&n, axes.0, n0); set(&n, axes.1, n1); set(&n, axes.2, n2)
-                    ranking.consider(t, i, n.0, n.1, n.2, score0, foot)
+                    if waste {
+                        ranking.consider(t, i, n.0, n.1, n.2, score0, foot,
+                                         loss: MaximalSpacePacker.wasteLoss(sx, sy, sz, n.0 * a, n.1 * b, n.2 * h, fill, fillStart))
+                    } else {
+                        ranking.consider(t, i, n.0, n.1, n.2, score0, foot)
+                    }
                 }
             }
         }
@@ -448,7 +535,8 @@ public final class MaximalSpacePacker {
     /// by their volume weighted per type like the simple ones (`generalScore`).
     /// At most `maxGeneral` of the kept candidates are general blocks, so that the simple ones
     /// stay among the choices (a beam's children, a deviation's).
-    func rankGeneralBlocks(into ranking: inout CandidateRanking, _ list: BlockList, sx: Int, sy: Int, sz: Int, remaining: [Int]) {
+    func rankGeneralBlocks(into ranking: inout CandidateRanking, _ list: BlockList, sx: Int, sy: Int, sz: Int, remaining: [Int],
+                           waste: Bool = false, fill: [Int] = [], fillStart: (Int, Int, Int) = (0, 0, 0)) {
         let scores = generalScore
         var general = 0
         for b in 0..<list.count {
@@ -459,11 +547,18 @@ public final class MaximalSpacePacker {
                 break
             }
             if !fits { continue }
-            let score = scores[b]
+            var score = scores[b]
             if ranking.rejects(below: score) {
                 // What `insert` would have counted, without the shifts.
                 if general < maxGeneral { ranking.evaluations += 1 }
                 continue
+            }
+            if waste {
+                score -= MaximalSpacePacker.wasteLoss(sx, sy, sz, list.sizeX[b], list.sizeY[b], list.sizeZ[b], fill, fillStart)
+                if ranking.rejects(below: score) {
+                    if general < maxGeneral { ranking.evaluations += 1 }
+                    continue
+                }
             }
             let foot = list.topX[b] * list.topY[b]
             if general >= maxGeneral {

@@ -9,7 +9,8 @@
 ///   (0 = the best), in the corner its flags say;
 /// - `spaceRule`: which free space is filled next (see `SpaceRule`);
 /// - `wholeBlocks`: the shape of the blocks considered;
-/// - `generalBlocks`: also offer blocks that mix types (`BlockList`).
+/// - `generalBlocks`: also offer blocks that mix types (`BlockList`);
+/// - `wasteScore`: rank blocks by volume less the space they leave unusable (BSG's f = V − V_loss).
 public struct PlacementGenome: Sendable, Equatable {
     public var order: [Int]
     public var orderStrength: Double
@@ -21,6 +22,11 @@ public struct PlacementGenome: Sendable, Equatable {
     /// Also offer the instance's general blocks, which mix box types or orientations
     /// (Fanslau & Bortfeldt 2010; see `BlockList`).
     public var generalBlocks = false
+    /// Rank a space's blocks by their (weighted) volume less the volume of the space they make
+    /// unusable, V(b) − V_loss(b, s) (Araya & Riff 2014; Araya, Guerrero & Nuñez 2017's BSG):
+    /// along each axis the gap the block leaves in the space counts only as far as a sum of the
+    /// instance's box sides along that axis fills it (see `MaximalSpacePacker.wasteLoss`).
+    public var wasteScore = false
 
     /// Which maximal space the engine fills next.
     public enum SpaceRule: UInt8, Sendable, CaseIterable {
@@ -79,6 +85,7 @@ public struct PlacementGenome: Sendable, Equatable {
                                 orderStrength: orderStrength.isFinite ? orderStrength : 0, spaceRule: spaceRule)
         g.wholeBlocks = wholeBlocks
         g.generalBlocks = generalBlocks
+        g.wasteScore = wasteScore
         g.setOrder(repairing: order)
         for t in 0..<min(n, orientationPreference.count) { g.orientationPreference[t] = orientationPreference[t] }
         for k in 0..<min(g.deviations.count, deviations.count) { g.deviations[k] = deviations[k] }
@@ -100,5 +107,6 @@ public struct PlacementGenome: Sendable, Equatable {
         spaceRule = other.spaceRule
         wholeBlocks = other.wholeBlocks
         generalBlocks = other.generalBlocks
+        wasteScore = other.wasteScore
     }
 }

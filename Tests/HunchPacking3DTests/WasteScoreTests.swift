@@ -1,0 +1,84 @@
+import XCTest
+import HunchCore
+@testable import HunchPacking3D
+
+final class WasteScoreTests: XCTestCase {
+    /// A 10-long row with boxes of 7, 5 and 5: by volume the 7 goes first and leaves a gap of 3
+    /// that nothing fills; with `wasteScore` it loses 3 (7 − 3 < 5) and the two 5s fill the row.
+    func testWasteScoreAvoidsAnUnfillableGap() throws {
+        let flat = [false, false, true]
+        let instance = ContainerInstance(name: "row", container: [10, 1, 1], boxTypes: [
+            BoxType(dimensions: [7, 1, 1], mayBeVertical: flat, quantity: 1),
+            BoxType(dimensions: [5, 1, 1], mayBeVertical: flat, quantity: 1),
+            BoxType(dimensions: [5, 1, 1], mayBeVertical: flat, quantity: 1),
+        ])
+        for support in [true, false] {
+            var genome = PlacementGenome(typeCount: 3, stepCapacity: 4)
+            let packer = MaximalSpacePacker(instance: instance, fullSupport: support)
+            XCTAssertEqual(packer.decode(genome), 7)
+            genome.wasteScore = true
+            XCTAssertEqual(packer.decode(genome), 10)
+            try PlacementValidation.check(packer.plan, instance: instance, requireFullSupport: support)
+            XCTAssertEqual(Set(packer.plan.placements.map(\.type)), [1, 2])
+        }
+    }
+
+    /// The loss: the space less the box spanned by the block and the fillable part of each gap.
+    func testWasteLossCountsOnlyUnfillableGaps() {
+        let instance = ContainerInstance(name: "loss", container: [10, 10, 10], boxTypes: [
+            BoxType(dimensions: [3, 4, 10], mayBeVertical: [true, true, true], quantity: 5),
+        ])
+        let packer = MaximalSpacePacker(instance: instance, fullSupport: false)
+        var genome = PlacementGenome(typeCount: 1, stepCapacity: 4)
+        genome.wasteScore = true
+        packer.beginDecode(genome)
+        // Sides 3, 4, 10 along every axis: sums reach 0, 3, 4, 6, 7, 8, 9, 10 but not 1, 2, 5.
+        let fill = packer.fillable, start = packer.fillStart
+        XCTAssertEqual((0...10).map { fill[start.0 + $0] }, [0, 0, 0, 3, 4, 4, 6, 7, 8, 9, 10])
+        XCTAssertEqual(MaximalSpacePacker.wasteLoss(10, 10, 10, 10, 10, 10, fill, start), 0)
+        XCTAssertEqual(MaximalSpacePacker.wasteLoss(10, 10, 10, 3, 4, 10, fill, start), 0, "gaps 7 and 6 fill")
+        // A 5-wide gap along x fills to 4: one unit of 10×10 lost.
+        XCTAssertEqual(MaximalSpacePacker.wasteLoss(10, 10, 10, 5, 10, 10, fill, start), 100)
+        // Gaps 1 (x) and 2 (y) fill to 0: the space less 9×8×10.
+        XCTAssertEqual(MaximalSpacePacker.wasteLoss(10, 10, 10, 9, 8, 10, fill, start), 1000 - 720)
+    }
+
+    /// The beam with waste-scored rankings (general and simple blocks): its plans validate under
+    /// both support settings, and the genome it returns replays them.
+    func testBeamWithWasteScoreValidatesAndReplays() throws {
+        for (file, k) in [("BR1.txt", 1), ("BR7.txt", 3)] {
+            let instance = try TestData.br(file, k)
+            for support in [true, false] {
+                var rng = SeededGenerator(seed: 1)
+                var general = Packing3DPrior.beam.genome(instance, fullSupport: support, rng: &rng)
+                general.wasteScore = true
+                var simple = general
+                simple.generalBlocks = false
+                let result = BeamSearch().run(instance, fullSupport: support, genomes: [general, simple], stop: StopCondition())
+                try PlacementValidation.check(result.plan, instance: instance, requireFullSupport: support)
+                XCTAssertEqual(result.plan.packedVolume(), result.volume)
+                XCTAssertTrue(result.genome.wasteScore)
+                let packer = MaximalSpacePacker(instance: instance, fullSupport: support)
+                XCTAssertEqual(packer.decode(result.genome), result.volume, "the genome replays the plan")
+            }
+        }
+    }
+
+    /// The genome search keeps the flag and its plans valid.
+    func testSearchStateWithWasteScoreStaysValid() throws {
+        let instance = try TestData.br("BR7.txt", 2)
+        var rng = SeededGenerator(seed: 3)
+        var genome = Packing3DPrior.bestOf.genome(instance, rng: &rng)
+        genome.wasteScore = true
+        genome.generalBlocks = true
+        let state = Packing3DSearchState(instance: instance, genome: genome, fullSupport: true)
+        let stop = StopCondition(interruption: Interruption())
+        for action in 0..<Packing3DSearchState.operators.count {
+            state.beginTrial()
+            _ = state.apply(action: action, rng: &rng, stop: stop)
+            try PlacementValidation.check(state.plan, instance: instance, requireFullSupport: true)
+            XCTAssertTrue(state.genome.wasteScore)
+            state.commitTrial()
+        }
+    }
+}
