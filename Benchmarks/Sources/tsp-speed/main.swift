@@ -1,6 +1,7 @@
 // Speed of the TSP building blocks on a random uniform instance (default 10,000 nodes):
-// candidate lists, each prior, and the 2-opt + Or-opt descent from the greedy tour
-// (nodes per second = n / descent time). Usage: tsp-speed [size] [seed]
+// candidate lists, each prior, and the descent from the greedy tour (2-opt + Or-opt, then the
+// deeper move that HUNCH_TSP_DESCENT picks, 5-opt by default; nodes per second = n / descent
+// time, move evaluations per second). Usage: tsp-speed [size] [seed]
 import Foundation
 import HunchCore
 import HunchTSP
@@ -31,9 +32,10 @@ let start = TSPPrior.greedy.construct(instance, candidates: candidates, rng: &rn
 let state = TSPSearchState(instance: instance, candidates: candidates, tour: start)
 let before = state.length
 let (_, descentTime) = timed { state.descend(stop: StopCondition()) }
-print(String(format: "descent 2-opt+Or-opt %7.3f s  %ld -> %ld (%.1f%% shorter), %.0f nodes/s",
-             descentTime, before, state.length, Double(before - state.length) / Double(before) * 100,
-             Double(size) / descentTime))
+let descentName = ProcessInfo.processInfo.environment["HUNCH_TSP_DESCENT"] ?? "5opt"
+print(String(format: "descent (%@) %7.3f s  %ld -> %ld (%.1f%% shorter), %.0f nodes/s, %ld move evaluations (%.1f M/s)",
+             descentName as NSString, descentTime, before, state.length, Double(before - state.length) / Double(before) * 100,
+             Double(size) / descentTime, state.evaluations, Double(state.evaluations) / descentTime / 1e6))
 var policy = RoulettePolicy()
 var options = TSPSolveOptions()
 options.seed = seed

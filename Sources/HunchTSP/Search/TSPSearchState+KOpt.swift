@@ -20,8 +20,9 @@
 /// gain so far (LKH's `LinKernighan.c`), up to `kOptChainDepth` moves; edges the chain added are
 /// never removed again, and a chain that ends without a gain is undone from the log.
 extension TSPSearchState {
-    /// The k of the basis move, and basis moves chained per search from one node.
+    /// The k of the basis move.
     static let kOptDepth = 5
+    /// Basis moves chained per search from one node.
     static let kOptChainDepth = 3
 
     /// The search's state: `t[0 ..< 2k]` the move being built (t1 = t[0]), `close` the improving
