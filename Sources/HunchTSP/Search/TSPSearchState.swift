@@ -299,13 +299,17 @@ public final class TSPSearchState: SearchState {
     /// Descends from the queued nodes; `deep` adds Lin–Kernighan chains where 2-opt and Or-opt
     /// find nothing.
     private func runQueue(stop: StopCondition, deep: Bool = false) {
+        // The clock is read every 256 nodes, or sooner once 20,000 moves were evaluated: one
+        // 5-opt search can evaluate thousands, and a 0.5 s limit on 5,000 nodes must hold.
         var sinceCheck = 0
+        var evaluationsAtCheck = evaluations
         while queueCount > 0 {
             let v = pop()
             while improve(from: v) || deeperMove(from: v) || (deep && linKernighan(from: v)) {}
             sinceCheck += 1
-            if sinceCheck == 256 {
+            if sinceCheck == 256 || evaluations - evaluationsAtCheck > 20_000 {
                 sinceCheck = 0
+                evaluationsAtCheck = evaluations
                 if stop.timeIsUp() { clearQueue(); return }
             }
         }
