@@ -52,24 +52,10 @@ final class BlockListTests: XCTestCase {
     /// one-type blocks takes the largest box (4) and has no room left (80 %); the general block
     /// 3 + 2 fills the container (100 %).
     func testMixingTypesFillsWhatOneTypeBlocksCannot() throws {
-        let flat = [false, false, true]
-        let instance = ContainerInstance(name: "mix", container: [5, 1, 1], boxTypes: [
-            BoxType(dimensions: [4, 1, 1], mayBeVertical: flat, quantity: 1),
-            BoxType(dimensions: [3, 1, 1], mayBeVertical: flat, quantity: 1),
-            BoxType(dimensions: [2, 1, 1], mayBeVertical: flat, quantity: 1),
-        ])
-        for support in [true, false] {
-            var genome = PlacementGenome(typeCount: 3, stepCapacity: 4)
-            let packer = MaximalSpacePacker(instance: instance, fullSupport: support)
-            XCTAssertEqual(packer.decode(genome), 4)
-            genome.generalBlocks = true
-            XCTAssertEqual(packer.decode(genome), 5)
-            try PlacementValidation.check(packer.plan, instance: instance, requireFullSupport: support)
-            XCTAssertEqual(Set(packer.plan.placements.map(\.type)), [1, 2])
-        }
+        try RowPackingChecks.assertRuleImproves(RowPackingChecks.row("mix", length: 5, boxLengths: [4, 3, 2]),
+                                                from: 4, to: 5, types: [1, 2], rule: \.generalBlocks)
     }
 
-    /// The genome search runs on general blocks too: every operator keeps the plan valid.
     func testSearchStateWithGeneralBlocksStaysValid() throws {
         let instance = try TestData.br("BR7.txt", 4)
         var rng = SeededGenerator(seed: 5)

@@ -6,21 +6,8 @@ final class WasteScoreTests: XCTestCase {
     /// A 10-long row with boxes of 7, 5 and 5: by volume the 7 goes first and leaves a gap of 3
     /// that nothing fills; with `wasteScore` it loses 3 (7 − 3 < 5) and the two 5s fill the row.
     func testWasteScoreAvoidsAnUnfillableGap() throws {
-        let flat = [false, false, true]
-        let instance = ContainerInstance(name: "row", container: [10, 1, 1], boxTypes: [
-            BoxType(dimensions: [7, 1, 1], mayBeVertical: flat, quantity: 1),
-            BoxType(dimensions: [5, 1, 1], mayBeVertical: flat, quantity: 1),
-            BoxType(dimensions: [5, 1, 1], mayBeVertical: flat, quantity: 1),
-        ])
-        for support in [true, false] {
-            var genome = PlacementGenome(typeCount: 3, stepCapacity: 4)
-            let packer = MaximalSpacePacker(instance: instance, fullSupport: support)
-            XCTAssertEqual(packer.decode(genome), 7)
-            genome.wasteScore = true
-            XCTAssertEqual(packer.decode(genome), 10)
-            try PlacementValidation.check(packer.plan, instance: instance, requireFullSupport: support)
-            XCTAssertEqual(Set(packer.plan.placements.map(\.type)), [1, 2])
-        }
+        try RowPackingChecks.assertRuleImproves(RowPackingChecks.row("row", length: 10, boxLengths: [7, 5, 5]),
+                                                from: 7, to: 10, types: [1, 2], rule: \.wasteScore)
     }
 
     /// The loss: the space less the box spanned by the block and the fillable part of each gap.

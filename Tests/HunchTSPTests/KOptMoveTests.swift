@@ -97,31 +97,8 @@ final class KOptMoveTests: XCTestCase {
         XCTAssertGreaterThan(infeasible, 300)
     }
 
-    /// From random tours, every applied move (chains included) shortens the tour by exactly the
-    /// gain it accounted, on nearest and α-nearness lists.
     func testReportedGainEqualsLengthChange() throws {
-        for (n, seed) in [(9, 1), (40, 2), (200, 3)] as [(Int, UInt64)] {
-            let instance = TSPSearchStateTests.randomInstance(n: n, seed: seed)
-            for lists in [CandidateLists(instance: instance, k: 5), try XCTUnwrap(AlphaCandidateBuilder.build(instance, budget: nil))] {
-                var rng = SeededGenerator(seed: seed)
-                let state = TSPSearchState(instance: instance, candidates: lists,
-                                           tour: TSPPrior.random.construct(instance, candidates: lists, rng: &rng))
-                var moves = 0
-                for round in 0..<3 {
-                    for t1 in 0..<n {
-                        let before = state.length
-                        if state.kOpt(from: t1) {
-                            moves += 1
-                            XCTAssertLessThan(state.length, before)
-                        }
-                        XCTAssertEqual(state.length, instance.tourLength(state.currentTour), "n \(n) round \(round) t1 \(t1)")
-                    }
-                }
-                XCTAssertEqual(Set(state.currentTour).count, n)
-                XCTAssertGreaterThan(moves, 0, "n \(n): a random tour has improving moves")
-                XCTAssertTrue(state.log.isEmpty, "chains outside a trial must not leave log entries")
-            }
-        }
+        try DescentMoveChecks.assertGainEqualsLengthChange { $0.kOpt(from: $1) }
     }
 
     /// At a local optimum of the descent no search gains and none changes the tour; the 5-opt
@@ -145,16 +122,7 @@ final class KOptMoveTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(shorter, 2)
     }
 
-    /// Inside a trial the moves log their reversals: a rolled-back trial restores the tour.
     func testRollbackUndoesKOptMoves() {
-        let (instance, state) = OrOptMoveTests.state(n: 150, seed: 6, from: .random)
-        let tour = state.currentTour, length = state.length
-        state.beginTrial()
-        var moved = false
-        for t1 in 0..<instance.dimension { moved = state.kOpt(from: t1) || moved }
-        XCTAssertTrue(moved)
-        state.rollbackTrial()
-        XCTAssertEqual(state.currentTour, tour)
-        XCTAssertEqual(state.length, length)
+        DescentMoveChecks.assertRollbackUndoes { $0.kOpt(from: $1) }
     }
 }

@@ -47,33 +47,8 @@ final class OrOptMoveTests: XCTestCase {
         }
     }
 
-    /// From random tours, every applied move (chains included) shortens the tour by exactly the
-    /// gain it accounted, and the position index stays consistent.
     func testReportedGainEqualsLengthChange() throws {
-        for (n, seed) in [(9, 1), (40, 2), (200, 3)] as [(Int, UInt64)] {
-            let instance = TSPSearchStateTests.randomInstance(n: n, seed: seed)
-            let listsByRule = [CandidateLists(instance: instance, k: 5), try XCTUnwrap(AlphaCandidateBuilder.build(instance, budget: nil))]
-            for lists in listsByRule {
-                var rng = SeededGenerator(seed: seed)
-                let start = TSPPrior.random.construct(instance, candidates: lists, rng: &rng)
-                let state = TSPSearchState(instance: instance, candidates: lists, tour: start)
-                var moves = 0
-                for round in 0..<3 {
-                    for t1 in 0..<n {
-                        let before = state.length
-                        if state.orOpt(from: t1) {
-                            moves += 1
-                            XCTAssertLessThan(state.length, before)
-                        }
-                        XCTAssertEqual(state.length, instance.tourLength(state.currentTour), "n \(n) round \(round) t1 \(t1)")
-                    }
-                }
-                let tour = state.currentTour
-                XCTAssertEqual(Set(tour).count, n)
-                for (p, v) in tour.enumerated() { XCTAssertEqual(Int(state.position[v]), p) }
-                XCTAssertGreaterThan(moves, 0, "n \(n): a random tour has improving moves")
-            }
-        }
+        try DescentMoveChecks.assertGainEqualsLengthChange { $0.orOpt(from: $1) }
     }
 
     /// A random instance of `n` nodes and a search state on its 5 nearest candidates, from the
@@ -98,16 +73,7 @@ final class OrOptMoveTests: XCTestCase {
         }
     }
 
-    /// Inside a trial the chains log their reversals: a rolled-back trial restores the tour.
     func testRollbackUndoesOrOptMoves() {
-        let (instance, state) = Self.state(n: 150, seed: 6, from: .random)
-        let tour = state.currentTour, length = state.length
-        state.beginTrial()
-        var moved = false
-        for t1 in 0..<instance.dimension { moved = state.orOpt(from: t1) || moved }
-        XCTAssertTrue(moved)
-        state.rollbackTrial()
-        XCTAssertEqual(state.currentTour, tour)
-        XCTAssertEqual(state.length, length)
+        DescentMoveChecks.assertRollbackUndoes { $0.orOpt(from: $1) }
     }
 }

@@ -41,7 +41,9 @@ extension TSPSearchState {
         var evaluated = 0
     }
 
-    static let kOptScratchSize = 8 * kOptDepth + 4
+    /// Scratch for k = `kOptDepth`: 2k other ends, then k path starts, k path ends and two k-long
+    /// orders (`cutIntoPaths`, `makeKOpt`).
+    static let kOptScratchSize = 6 * kOptDepth
 
     /// Applies an improving k-opt move (or chain of them) from t1; false when there is none.
     func kOpt(from t1: Int) -> Bool {
