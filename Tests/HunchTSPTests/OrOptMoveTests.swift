@@ -11,9 +11,10 @@ final class OrOptMoveTests: XCTestCase {
         Set((0..<tour.count).map { p in [tour[p], tour[(p + 1) % tour.count]].sorted() })
     }
 
-    private func lineState(n: Int) -> TSPSearchState {
+    private func lineState(n: Int, linked: Bool) -> TSPSearchState {
         let instance = TSPSearchStateTests.randomInstance(n: n, seed: 2)
-        return TSPSearchState(instance: instance, candidates: CandidateLists(instance: instance, k: 5), tour: Array(0..<n))
+        return TSPSearchState(instance: instance, candidates: CandidateLists(instance: instance, k: 5), tour: Array(0..<n),
+                              linkedList: linked)
     }
 
     /// Each kind, read in both directions, removes {t1,t2}, {t3,t4}, {t5,t6} and adds {t2,t3},
@@ -27,9 +28,9 @@ final class OrOptMoveTests: XCTestCase {
             (3, [0, 1, 6, 7, 3, 4]),   // pieces 1…3 and 4…6 swap
             (4, [0, 1, 6, 7, 4, 3]),   // pieces 1…3 and 4…6 reversed
         ]
-        for mirrored in [false, true] {
+        for (mirrored, linked) in [(false, false), (true, false), (false, true), (true, true)] {
             for (kind, raw) in cases {
-                let state = lineState(n: 12)
+                let state = lineState(n: 12, linked: linked)
                 let t = mirrored ? raw.map { 11 - $0 } : raw
                 let before = edges(state.currentTour)
                 state.applyOrOpt(kind: kind, t1: t[0], t2: t[1], t3: t[2], t4: t[3], t5: t[4], t6: t[5])
@@ -53,23 +54,25 @@ final class OrOptMoveTests: XCTestCase {
 
     /// A random instance of `n` nodes and a search state on its 5 nearest candidates, from the
     /// prior's tour.
-    static func state(n: Int, seed: UInt64, from prior: TSPPrior) -> (TSPInstance, TSPSearchState) {
+    static func state(n: Int, seed: UInt64, from prior: TSPPrior, linked: Bool = false) -> (TSPInstance, TSPSearchState) {
         let instance = TSPSearchStateTests.randomInstance(n: n, seed: seed)
         let lists = CandidateLists(instance: instance, k: 5)
         var rng = SeededGenerator(seed: seed)
         return (instance, TSPSearchState(instance: instance, candidates: lists,
-                                         tour: prior.construct(instance, candidates: lists, rng: &rng)))
+                                         tour: prior.construct(instance, candidates: lists, rng: &rng), linkedList: linked))
     }
 
     /// At a local optimum of the Or-3opt descent no move from any node gains, and the tour is
     /// unchanged by a failed search (the chains undo what they tried).
     func testFailedSearchLeavesTheTourUntouched() {
-        let (instance, state) = Self.state(n: 200, seed: 4, from: .greedy)
-        _ = state.descend(stop: StopCondition(maxSteps: 1))
-        let tour = state.currentTour
-        for t1 in 0..<instance.dimension {
-            XCTAssertFalse(state.orOpt(from: t1), "node \(t1) still had a move after the descent")
-            XCTAssertEqual(state.currentTour, tour)
+        for linked in [false, true] {
+            let (instance, state) = Self.state(n: 200, seed: 4, from: .greedy, linked: linked)
+            _ = state.descend(stop: StopCondition(maxSteps: 1))
+            let tour = state.currentTour
+            for t1 in 0..<instance.dimension {
+                XCTAssertFalse(state.orOpt(from: t1), "node \(t1) still had a move after the descent")
+                TSPSearchStateTests.assertRestored(state, to: tour)
+            }
         }
     }
 

@@ -191,7 +191,7 @@ extension TSPSearchState {
         for j in 0..<k {
             let tail = view.succ(t[2 * j]) == t[2 * j + 1] ? 2 * j : 2 * j + 1
             tails[j] = tail
-            keys[j] = Int(view.position[t[tail]])
+            keys[j] = view.key(t[tail])
         }
         for j in 0..<k {
             var x = j
@@ -284,25 +284,35 @@ extension TSPSearchState {
     func withTourView<T>(_ body: (TourView) -> T) -> T {
         tour.withUnsafeBufferPointer { tourBuffer in
             position.withUnsafeBufferPointer { positionBuffer in
-                body(TourView(tour: tourBuffer.baseAddress!, position: positionBuffer.baseAddress!, n: n))
+                body(TourView(tour: tourBuffer.baseAddress!, position: positionBuffer.baseAddress!, list: list, n: n))
             }
         }
     }
 }
 
-/// A read-only view of the array tour for the move search (valid inside `withTourView` only).
+/// A read-only view of the tour for the move search (valid inside `withTourView` only).
 struct TourView {
     let tour: UnsafePointer<Int32>
     let position: UnsafePointer<Int32>
+    /// The two-level list when it holds the tour (the arrays are then placeholders).
+    unowned(unsafe) let list: TwoLevelList?
     let n: Int
 
     @inline(__always) func succ(_ v: Int) -> Int {
+        if let list { return list.succ(v) }
         let p = Int(position[v]) + 1
         return Int(tour[p == n ? 0 : p])
     }
 
     @inline(__always) func pred(_ v: Int) -> Int {
+        if let list { return list.pred(v) }
         let p = Int(position[v])
         return Int(tour[p == 0 ? n - 1 : p - 1])
+    }
+
+    /// Increases along the tour (wrapping once).
+    @inline(__always) func key(_ v: Int) -> Int {
+        if let list { return list.key(v) }
+        return Int(position[v])
     }
 }

@@ -98,13 +98,7 @@ extension TSPSearchState {
         if x == t4 { return t1 }
         if x == t3 { return t2 }
         // Is x on the path t2 … t4 (read in the direction where t2 follows t1)?
-        let px = Int(position[x]), p2 = Int(position[t2]), p4 = Int(position[t4])
-        var offset = forward ? px - p2 : p2 - px
-        var span = forward ? p4 - p2 : p2 - p4
-        if offset < 0 { offset += n }
-        if span < 0 { span += n }
-        let onPath = offset <= span
-        return onPath == forward ? succ(x) : pred(x)
+        return between(t2, x, t4, forward: forward) == forward ? succ(x) : pred(x)
     }
 
     /// Makes the two links, extends the chain greedily and keeps its best closed prefix when it

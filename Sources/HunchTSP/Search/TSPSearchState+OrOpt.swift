@@ -170,17 +170,6 @@ extension TSPSearchState {
         }
     }
 
-    /// True when b lies on the path from a to c (inclusive), read forward or backward.
-    @inline(__always)
-    func between(_ a: Int, _ b: Int, _ c: Int, forward: Bool) -> Bool {
-        let pa = Int(position[a]), pb = Int(position[b]), pc = Int(position[c])
-        var offsetB = forward ? pb - pa : pa - pb
-        var offsetC = forward ? pc - pa : pa - pc
-        if offsetB < 0 { offsetB += n }
-        if offsetC < 0 { offsetC += n }
-        return offsetB <= offsetC
-    }
-
     /// Makes an Or-3opt move as 2-opt exchanges (each a reversal of the shorter side), with the
     /// tour read from t1 towards t2.
     func applyOrOpt(kind: Int, t1: Int, t2: Int, t3: Int, t4: Int, t5: Int, t6: Int) {

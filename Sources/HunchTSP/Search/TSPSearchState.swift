@@ -1,7 +1,9 @@
 import Foundation
 import HunchCore
 
-/// The TSP working solution for local search: an array tour with a position index.
+/// The TSP working solution for local search: an array tour with a position index, or from
+/// `linkedListMinNodes` nodes on a two-level list (`TwoLevelList`), where a reversal is O(√n)
+/// instead of O(n).
 ///
 /// Every change is a reversal of a tour segment (a 2-opt move); Or-opt moves and double bridges
 /// are sequences of them. Reversals are logged during a trial, so a rejected trial is undone by
@@ -11,13 +13,21 @@ public final class TSPSearchState: SearchState {
     public let instance: TSPInstance
     public let candidates: CandidateLists
     let n: Int
-    /// `tour[p]` is the node at position p; `position[v]` is where node v sits.
+    /// `tour[p]` is the node at position p; `position[v]` is where node v sits (one-element
+    /// placeholders when `list` holds the tour).
     var tour: [Int32]
     var position: [Int32]
+    /// The tour as a two-level list, from `linkedListMinNodes` nodes.
+    let list: TwoLevelList?
+    /// The smallest tour kept in a two-level list rather than an array.
+    static let linkedListMinNodes = 10_000
+    /// The environment's choice (`HUNCH_TSP_TOUR=array|linked`) is for paired measurements.
+    static let tourFromEnvironment = ProcessInfo.processInfo.environment["HUNCH_TSP_TOUR"]
     /// Current tour length.
     public internal(set) var length: Int
 
-    // Trial log of reversed position ranges (pairs).
+    // Trial log: reversed position ranges (pairs) for the array; for the list, the nodes p, a, b, q
+    // of each reversed path a … b with its outer neighbours p and q.
     var log: [Int32] = []
     var logging = false
     private var lengthAtTrialStart = 0
@@ -87,17 +97,29 @@ public final class TSPSearchState: SearchState {
     static let swapsPerWorkUnit = 6
 
     /// Work done so far, in evaluation-equivalents.
-    @inline(__always) private var work: Int { evaluations + swaps / TSPSearchState.swapsPerWorkUnit }
+    @inline(__always) private var work: Int {
+        evaluations + (swaps + (list?.touched ?? 0)) / TSPSearchState.swapsPerWorkUnit
+    }
 
-    /// Starts from `tour`, a permutation of 0..<dimension.
-    public init(instance: TSPInstance, candidates: CandidateLists, tour start: [Int]) {
+    /// Starts from `tour`, a permutation of 0..<dimension. `linkedList` overrides the choice of
+    /// representation (tests; a list needs at least 8 nodes).
+    public init(instance: TSPInstance, candidates: CandidateLists, tour start: [Int], linkedList: Bool? = nil) {
         precondition(start.count == instance.dimension)
         self.instance = instance
         self.candidates = candidates
         n = instance.dimension
-        tour = start.map { Int32($0) }
-        position = [Int32](repeating: 0, count: n)
-        for (p, v) in start.enumerated() { position[v] = Int32(p) }
+        let linked = n >= 8 && (linkedList ?? TSPSearchState.tourFromEnvironment.map { $0 == "linked" }
+            ?? (n >= TSPSearchState.linkedListMinNodes))
+        if linked {
+            list = TwoLevelList(tour: start)
+            tour = [0]
+            position = [0]
+        } else {
+            list = nil
+            tour = start.map { Int32($0) }
+            position = [Int32](repeating: 0, count: n)
+            for (p, v) in start.enumerated() { position[v] = Int32(p) }
+        }
         length = instance.tourLength(start)
         queue = [Int32](repeating: 0, count: max(1, n))
         queued = [Bool](repeating: false, count: n)
@@ -116,7 +138,12 @@ public final class TSPSearchState: SearchState {
     }
 
     /// The current tour as 0-based node indices.
-    public var currentTour: [Int] { tour.map { Int($0) } }
+    public var currentTour: [Int] {
+        guard let list else { return tour.map { Int($0) } }
+        var order = [Int32](repeating: 0, count: n)
+        order.withUnsafeMutableBufferPointer { list.write(to: $0.baseAddress!) }
+        return order.map { Int($0) }
+    }
 
     // MARK: SearchState
 
@@ -183,12 +210,21 @@ public final class TSPSearchState: SearchState {
     // share storage and make the next reversal copy (and allocate) the whole tour.
     public func saveBest() {
         if bestTour.count != n { bestTour = [Int32](repeating: 0, count: n) }
-        for p in 0..<n { bestTour[p] = tour[p] }
+        if let list {
+            bestTour.withUnsafeMutableBufferPointer { list.write(to: $0.baseAddress!) }
+        } else {
+            for p in 0..<n { bestTour[p] = tour[p] }
+        }
         bestLength = length
     }
 
     public func restoreBest() {
         guard bestTour.count == n else { return }
+        if let list {
+            bestTour.withUnsafeBufferPointer { list.load($0.baseAddress!) }
+            length = bestLength
+            return
+        }
         for p in 0..<n {
             let v = bestTour[p]
             tour[p] = v
@@ -201,12 +237,27 @@ public final class TSPSearchState: SearchState {
 
     @inline(__always) func d(_ a: Int, _ b: Int) -> Int { instance.distance(a, b) }
     @inline(__always) func succ(_ v: Int) -> Int {
+        if let list { return list.succ(v) }
         let p = Int(position[v]) + 1
         return Int(tour[p == n ? 0 : p])
     }
     @inline(__always) func pred(_ v: Int) -> Int {
+        if let list { return list.pred(v) }
         let p = Int(position[v])
         return Int(tour[p == 0 ? n - 1 : p - 1])
+    }
+    /// A key that increases along the tour (wrapping once): the position, or the list's key.
+    @inline(__always) func sequenceKey(_ v: Int) -> Int {
+        if let list { return list.key(v) }
+        return Int(position[v])
+    }
+
+    /// True when b lies on the path from a to c (inclusive), read forward or backward.
+    @inline(__always)
+    func between(_ a: Int, _ b: Int, _ c: Int, forward: Bool) -> Bool {
+        let ka = sequenceKey(a), kb = sequenceKey(b), kc = sequenceKey(c)
+        if forward { return ka <= kc ? (ka <= kb && kb <= kc) : (kb >= ka || kb <= kc) }
+        return kc <= ka ? (kc <= kb && kb <= ka) : (kb <= ka || kb >= kc)
     }
 
     /// Reverses positions i…j inclusive, walking forward (wrapping past the end).
@@ -233,6 +284,18 @@ public final class TSPSearchState: SearchState {
     /// Undoes logged reversals, newest first, until the log has `count` entries (a rolled-back
     /// trial, or the links of a Lin–Kernighan chain that did not pay).
     func undoReversals(downTo count: Int) {
+        if let list {
+            // Each entry is undone by the 2-opt move that restores {p, a} and {b, q}, whichever
+            // side the reversal turned.
+            var i = log.count - 4
+            while i >= count {
+                let p = Int(log[i]), a = Int(log[i + 1]), b = Int(log[i + 2]), q = Int(log[i + 3])
+                if list.succ(p) == b { list.reversePath(from: b, to: a) } else { list.reversePath(from: p, to: q) }
+                i -= 4
+            }
+            log.removeLast(log.count - count)
+            return
+        }
         var i = log.count - 2
         while i >= count {
             reversePositions(Int(log[i]), Int(log[i + 1]))
@@ -244,6 +307,13 @@ public final class TSPSearchState: SearchState {
     /// Reverses the path from node a forward to node b — or, when shorter, the rest of the tour,
     /// which gives the same cycle traversed the other way.
     private func reversePath(from a: Int, to b: Int) {
+        if let list {
+            let p = list.pred(a), q = list.succ(b)
+            if list.reversePath(from: a, to: b), logging {
+                log.append(Int32(p)); log.append(Int32(a)); log.append(Int32(b)); log.append(Int32(q))
+            }
+            return
+        }
         let i = Int(position[a]), j = Int(position[b])
         var inner = j - i
         if inner < 0 { inner += n }
@@ -366,7 +436,6 @@ public final class TSPSearchState: SearchState {
                     let p = pred(s1), nx = succ(se)
                     let removeGain = d(p, s1) + d(se, nx) - d(p, nx)
                     if removeGain <= 0 { continue }
-                    let sp = Int(position[s1])
                     for end in 0..<2 {
                         let e = end == 0 ? s1 : se
                         let eb = e * candidates.k
@@ -374,9 +443,7 @@ public final class TSPSearchState: SearchState {
                             let c = Int(candidates.neighbours[eb + r])
                             let dce = Int(candidates.distances[eb + r])
                             if dce >= removeGain { if nearestFirst { break } else { continue } }
-                            var offset = Int(position[c]) - sp
-                            if offset < 0 { offset += n }
-                            if offset < segLength { continue }  // c inside the segment
+                            if between(s1, c, se, forward: true) { continue }  // c inside the segment
                             // Two gaps next to c: (c, succ c) and (pred c, c).
                             for side in 0..<2 {
                                 let u = side == 0 ? c : pred(c)
@@ -444,7 +511,7 @@ public final class TSPSearchState: SearchState {
         let lc = 1 + rng.below(maxSegment)
         guard lb + lc + 2 <= n else { randomSegmentReversal(&rng); return }
         let startPos = rng.below(n)
-        let a1 = Int(tour[startPos])
+        let a1 = list == nil ? Int(tour[startPos]) : startPos
         let b0 = succ(a1)
         var b1 = b0
         for _ in 1..<lb { b1 = succ(b1) }
@@ -480,9 +547,7 @@ public final class TSPSearchState: SearchState {
         for _ in 1..<segLength { se = succ(se) }
         let p = pred(s1), nx = succ(se)
         let c = candidates.k > 0 ? candidates.neighbour(s1, rng.below(candidates.k)) : rng.below(n)
-        var offset = Int(position[c]) - Int(position[s1])
-        if offset < 0 { offset += n }
-        if offset < segLength { return }
+        if between(s1, c, se, forward: true) { return }
         let u = c, v = succ(c)
         if u == se || v == s1 || u == nx || v == p { return }
         let reversed = rng.below(2) == 0
