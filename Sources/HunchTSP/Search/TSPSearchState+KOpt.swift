@@ -284,7 +284,7 @@ extension TSPSearchState {
     func withTourView<T>(_ body: (TourView) -> T) -> T {
         tour.withUnsafeBufferPointer { tourBuffer in
             position.withUnsafeBufferPointer { positionBuffer in
-                body(TourView(tour: tourBuffer.baseAddress!, position: positionBuffer.baseAddress!, list: list, n: n))
+                body(TourView(tour: tourBuffer.baseAddress!, position: positionBuffer.baseAddress!, links: links, n: n))
             }
         }
     }
@@ -295,24 +295,24 @@ struct TourView {
     let tour: UnsafePointer<Int32>
     let position: UnsafePointer<Int32>
     /// The two-level list when it holds the tour (the arrays are then placeholders).
-    unowned(unsafe) let list: TwoLevelList?
+    let links: TwoLevelLinks?
     let n: Int
 
     @inline(__always) func succ(_ v: Int) -> Int {
-        if let list { return list.succ(v) }
+        if let links { return links.succ(v) }
         let p = Int(position[v]) + 1
         return Int(tour[p == n ? 0 : p])
     }
 
     @inline(__always) func pred(_ v: Int) -> Int {
-        if let list { return list.pred(v) }
+        if let links { return links.pred(v) }
         let p = Int(position[v])
         return Int(tour[p == 0 ? n - 1 : p - 1])
     }
 
     /// Increases along the tour (wrapping once).
     @inline(__always) func key(_ v: Int) -> Int {
-        if let list { return list.key(v) }
+        if let links { return links.key(v) }
         return Int(position[v])
     }
 }

@@ -17,8 +17,10 @@ public final class TSPSearchState: SearchState {
     /// placeholders when `list` holds the tour).
     var tour: [Int32]
     var position: [Int32]
-    /// The tour as a two-level list, from `linkedListMinNodes` nodes.
+    /// The tour as a two-level list, from `linkedListMinNodes` nodes, and the pointers it is
+    /// read through.
     let list: TwoLevelList?
+    let links: TwoLevelLinks?
     /// The smallest tour kept in a two-level list rather than an array.
     static let linkedListMinNodes = 10_000
     /// The environment's choice (`HUNCH_TSP_TOUR=array|linked`) is for paired measurements.
@@ -111,11 +113,14 @@ public final class TSPSearchState: SearchState {
         let linked = n >= 8 && (linkedList ?? TSPSearchState.tourFromEnvironment.map { $0 == "linked" }
             ?? (n >= TSPSearchState.linkedListMinNodes))
         if linked {
-            list = TwoLevelList(tour: start)
+            let list = TwoLevelList(tour: start)
+            self.list = list
+            links = list.links
             tour = [0]
             position = [0]
         } else {
             list = nil
+            links = nil
             tour = start.map { Int32($0) }
             position = [Int32](repeating: 0, count: n)
             for (p, v) in start.enumerated() { position[v] = Int32(p) }
@@ -237,18 +242,18 @@ public final class TSPSearchState: SearchState {
 
     @inline(__always) func d(_ a: Int, _ b: Int) -> Int { instance.distance(a, b) }
     @inline(__always) func succ(_ v: Int) -> Int {
-        if let list { return list.succ(v) }
+        if let links { return links.succ(v) }
         let p = Int(position[v]) + 1
         return Int(tour[p == n ? 0 : p])
     }
     @inline(__always) func pred(_ v: Int) -> Int {
-        if let list { return list.pred(v) }
+        if let links { return links.pred(v) }
         let p = Int(position[v])
         return Int(tour[p == 0 ? n - 1 : p - 1])
     }
     /// A key that increases along the tour (wrapping once): the position, or the list's key.
     @inline(__always) func sequenceKey(_ v: Int) -> Int {
-        if let list { return list.key(v) }
+        if let links { return links.key(v) }
         return Int(position[v])
     }
 
