@@ -68,11 +68,11 @@ public final class TSPSearchState: SearchState {
     var descent: Descent
     /// The environment's choice is for paired measurements of the moves against each other.
     static let descentFromEnvironment = ProcessInfo.processInfo.environment["HUNCH_TSP_DESCENT"].flatMap(Descent.init(rawValue:))
-    /// The largest tour the 5-opt move is the default for. A 5-opt move is up to 8 array
-    /// reversals, O(n) each, and its chains make and undo them tentatively: on rl11849 it took
-    /// about 35 times fewer steps per second than the Or-3opt chain, and ended 0.86–0.9 % above the
-    /// optimum at 20 s against 0.22 %; on fnl4461 and pcb3038 it was ahead (0.068 against 0.100 %,
-    /// 0.054 against 0.066 %). A two-level list (issue 16, item 3) would lift the limit.
+    /// The largest tour the 5-opt move is the default for. On rl11849 it took about 35 times
+    /// fewer steps per second than the Or-3opt chain, and ended 0.86–0.9 % above the optimum at
+    /// 20 s against 0.22 %; on fnl4461 and pcb3038 it was ahead (0.068 against 0.100 %, 0.054
+    /// against 0.066 %). The cost is the search, mostly the chains' (81 % of the time in a
+    /// profile on rl11849), not the reversals: the two-level list did not change the picture.
     static let fiveOptMaxNodes = 8000
 
     static func defaultDescent(nodes n: Int) -> Descent {
