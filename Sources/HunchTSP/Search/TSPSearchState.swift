@@ -77,11 +77,11 @@ public final class TSPSearchState: SearchState {
     var descent: Descent
     /// The environment's choice is for paired measurements of the moves against each other.
     static let descentFromEnvironment = ProcessInfo.processInfo.environment["HUNCH_TSP_DESCENT"].flatMap(Descent.init(rawValue:))
-    /// The largest tour the 5-opt move is the default for. On rl11849 it took about 35 times
-    /// fewer steps per second than the Or-3opt chain, and ended 0.86–0.9 % above the optimum at
-    /// 20 s against 0.22 %; on fnl4461 and pcb3038 it was ahead (0.068 against 0.100 %, 0.054
-    /// against 0.066 %). The cost is the search, mostly the chains' (81 % of the time in a
-    /// profile on rl11849), not the reversals: the two-level list did not change the picture.
+    /// The largest tour the 5-opt move is the default for. On fnl4461 and pcb3038 it was ahead of
+    /// the Or-3opt chain (0.068 against 0.100 %, 0.054 against 0.066 % at 20 s); on random
+    /// uniform instances of 20,000–50,000 nodes the Or-3opt chain makes 5–16 times the steps
+    /// and ends shorter. (Its first measurements on rl11849, 35 times fewer steps, came from the
+    /// 10-nearest lists the search got before `ComponentBridges`: the search grows as (2k)⁵.)
     static let fiveOptMaxNodes = 8000
 
     static func defaultDescent(nodes n: Int) -> Descent {
