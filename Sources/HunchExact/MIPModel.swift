@@ -92,6 +92,19 @@ public struct MIPModel: Sendable, Equatable {
         columns[column].objective = coefficient
     }
 
+    /// Changes the bounds of an existing column (e.g. to fix it); throws when the column would
+    /// become invalid (see ``MIPColumn``), leaving the model unchanged.
+    public mutating func setBounds(column: Int, lower: Double, upper: Double) throws {
+        guard columns.indices.contains(column) else {
+            throw MIPError.invalidColumn(index: column, reason: "out of range 0..<\(columns.count)")
+        }
+        var changed = columns[column]
+        changed.lower = lower
+        changed.upper = upper
+        try changed.validate(index: column)
+        columns[column] = changed
+    }
+
     /// Sets the constant term of the objective.
     public mutating func setObjectiveConstant(_ constant: Double) throws {
         guard constant.isFinite else {

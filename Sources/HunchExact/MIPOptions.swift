@@ -8,6 +8,7 @@
 /// | `startingSolution` | nil | one value per column | a feasible point offered to GLPK as incumbent |
 /// | `branching` | `.driebeckTomlin` | | GLPK's branching rule |
 /// | `backtracking` | `.bestLocalBound` | | GLPK's node selection rule |
+/// | `generalCuts` | none | | GLPK's own cut generators (Gomory, MIR, cover, clique) to turn on |
 ///
 /// The lazy-constraint generator is behaviour, not data, so it is a separate argument of `solve`.
 public struct MIPOptions: Sendable, Equatable, Codable {
@@ -19,6 +20,12 @@ public struct MIPOptions: Sendable, Equatable, Codable {
     /// GLPK's node selection rules (`bt_tech`).
     public enum Backtracking: String, Sendable, Codable, CaseIterable {
         case depthFirst, breadthFirst, bestLocalBound, bestProjection
+    }
+
+    /// GLPK's own cut generators (`gmi_cuts`, `mir_cuts`, `cov_cuts`, `clq_cuts`). They derive
+    /// cuts from the rows the LP has, lazy rows included, so they stay valid with lazy rows.
+    public enum GeneralCut: String, Sendable, Codable, CaseIterable {
+        case gomory, mixedIntegerRounding, cover, clique
     }
 
     /// Wall-clock seconds for the whole solve; nil means no limit. 0 is allowed (GLPK stops at
@@ -34,16 +41,18 @@ public struct MIPOptions: Sendable, Equatable, Codable {
     public var startingSolution: [Double]?
     public var branching: Branching
     public var backtracking: Backtracking
+    public var generalCuts: [GeneralCut]
 
     public init(timeLimit: Double? = nil, relativeGap: Double = 0, verbose: Bool = false,
                 startingSolution: [Double]? = nil, branching: Branching = .driebeckTomlin,
-                backtracking: Backtracking = .bestLocalBound) {
+                backtracking: Backtracking = .bestLocalBound, generalCuts: [GeneralCut] = []) {
         self.timeLimit = timeLimit
         self.relativeGap = relativeGap
         self.verbose = verbose
         self.startingSolution = startingSolution
         self.branching = branching
         self.backtracking = backtracking
+        self.generalCuts = generalCuts
     }
 
     /// Throws ``MIPError/invalidOption(name:reason:)`` naming the first bad field.

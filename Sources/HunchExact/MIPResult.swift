@@ -35,6 +35,11 @@ public struct MIPResult: Sendable, Equatable {
     public var lazyRowsAdded: Int
     /// True when the starting solution is the reported incumbent or GLPK accepted it as one.
     public var startingSolutionUsed: Bool
+    /// The reduced costs of the root LP relaxation (one per column, GLPK's `glp_get_col_dual`
+    /// after the root simplex, before any lazy row), empty when that LP was not solved to
+    /// optimality. For a model without integer columns and without lazy rows they are the LP's
+    /// own, as reduced-cost fixing needs them.
+    public var rootReducedCosts: [Double] = []
 
     public init(status: Status, objective: Double? = nil, bound: Double? = nil, values: [Double] = [],
                 time: Double = 0, nodeCount: Int? = nil, lazyRowsAdded: Int = 0,

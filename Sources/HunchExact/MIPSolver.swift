@@ -22,6 +22,15 @@ public enum MIPSolver {
     ///   failing generator. Never GLPK's `abort()`: everything is checked before GLPK sees it.
     public static func solve(_ model: MIPModel, options: MIPOptions = MIPOptions(),
                              lazyConstraints generator: (any LazyConstraintGenerator)? = nil) throws -> MIPResult {
+        var reducedCosts: [Double] = []
+        var result = try search(model, options: options, generator: generator, rootReducedCosts: &reducedCosts)
+        result.rootReducedCosts = reducedCosts
+        return result
+    }
+
+    /// The solve itself; `rootReducedCosts` receives the root LP's reduced costs once it is optimal.
+    private static func search(_ model: MIPModel, options: MIPOptions, generator: (any LazyConstraintGenerator)?,
+                               rootReducedCosts: inout [Double]) throws -> MIPResult {
         let clock = ContinuousClock()
         let started = clock.now
         func elapsed() -> Double { seconds(clock.now - started) }
@@ -92,6 +101,7 @@ public enum MIPSolver {
             return MIPResult(status: .error("glp_simplex ended with LP status \(other)"), time: elapsed())
         }
         let rootBound = glp_get_obj_val(problem.pointer)
+        rootReducedCosts = (1...model.columnCount).map { glp_get_col_dual(problem.pointer, Int32($0)) }
         if remainingMilliseconds() == 0 { return stopped(bound: rootBound) }
 
         // Branch-and-cut.
@@ -104,6 +114,10 @@ public enum MIPSolver {
         parameters.tol_int = BranchAndCutSearch.integralityTolerance
         parameters.br_tech = branchingCode(options.branching)
         parameters.bt_tech = backtrackingCode(options.backtracking)
+        parameters.gmi_cuts = options.generalCuts.contains(.gomory) ? GLP_ON : GLP_OFF
+        parameters.mir_cuts = options.generalCuts.contains(.mixedIntegerRounding) ? GLP_ON : GLP_OFF
+        parameters.cov_cuts = options.generalCuts.contains(.cover) ? GLP_ON : GLP_OFF
+        parameters.clq_cuts = options.generalCuts.contains(.clique) ? GLP_ON : GLP_OFF
         // GLPK's rounding heuristic checks only the rows it has: with lazy rows still to come it
         // would accept infeasible points.
         parameters.sr_heur = generator == nil ? GLP_ON : GLP_OFF

@@ -198,7 +198,7 @@ public enum CVRPProblem: ExactlySolvable {
                 ? "\(instance.customerCount) customers: too many to list in a prompt (limit \(CVRPLLMPrompt.customerLimit))" : nil)
     }
 
-    public static let exactModel = "two-index formulation with rounded capacity cuts added lazily, the heuristic's routes as incumbent (up to \(CVRPExactSolver.maximumModelNodes) nodes; above, the cheap bound)"
+    public static let exactModel = "two-index formulation with rounded capacity cuts (separated exactly at the root, lazily in the tree) and branching on cutsets, the heuristic's routes as incumbent (up to \(CVRPExactSolver.maximumModelNodes) nodes; above, the cheap bound)"
 
     public static func solveExactly(_ instance: CVRPInstance, _ context: Context, incumbent: CVRPSolution?, timeLimit: Double,
                                     verbose: Bool) throws -> ExactOutcome<CVRPSolution> {

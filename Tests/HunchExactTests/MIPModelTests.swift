@@ -56,4 +56,26 @@ final class MIPModelTests: XCTestCase {
         }
         XCTAssertEqual(try MIPSolver.solve(model, options: MIPOptions(timeLimit: .infinity)).objective, 220)
     }
+
+    /// `setBounds` changes a column's bounds, refuses bad ones, and the solve sees the change;
+    /// the result carries the root LP's reduced costs.
+    func testSetBoundsAndRootReducedCosts() throws {
+        var model = MIPModel(sense: .minimize)
+        let x = try model.addColumn(kind: .continuous, lower: 0, upper: 1, objective: 1)
+        let y = try model.addColumn(kind: .continuous, lower: 0, upper: 1, objective: 2)
+        try model.addRow([MIPTerm(x, 1), MIPTerm(y, 1)], .greaterOrEqual(1))
+        let lp = try MIPSolver.solve(model)
+        XCTAssertEqual(lp.objective ?? .nan, 1, accuracy: 1e-9)
+        XCTAssertEqual(lp.rootReducedCosts.count, 2)
+        XCTAssertEqual(lp.rootReducedCosts[x], 0, accuracy: 1e-9)
+        XCTAssertEqual(lp.rootReducedCosts[y], 1, accuracy: 1e-9)
+        XCTAssertThrowsError(try model.setBounds(column: 5, lower: 0, upper: 1))
+        XCTAssertThrowsError(try model.setBounds(column: x, lower: 1, upper: 0))
+        XCTAssertEqual(model.columns[x].upper, 1)
+        try model.setBounds(column: x, lower: 0, upper: 0)
+        XCTAssertEqual(try MIPSolver.solve(model).objective ?? .nan, 2, accuracy: 1e-9)
+        var integer = MIPModel(sense: .minimize)
+        let z = try integer.addColumn(kind: .integer, lower: 0, upper: 3, objective: 1)
+        XCTAssertThrowsError(try integer.setBounds(column: z, lower: 0.5, upper: 3))
+    }
 }

@@ -18,26 +18,40 @@ public enum CVRPRootBound {
     }
 
     /// The bound and the cuts that produced it (rows over the exact model's columns), so the
-    /// exact solver can start its branch-and-cut from them.
-    static func rootCuts(_ instance: CVRPInstance, timeLimit: Double, stop: StopCondition = StopCondition())
-        -> (bound: Int, cuts: [MIPRow])? {
+    /// exact solver can start its branch-and-cut from them. `multistars` adds the multistar
+    /// heuristic to each round; `exactCapacity` runs ``ExactCapacitySeparation`` whenever the
+    /// heuristics find nothing, so the loop ends with no violated rounded capacity inequality.
+    /// Also returned: the last LP's value, reduced costs and point (that LP held every cut but the
+    /// last round's), for reduced-cost fixing and the choice of cutsets.
+    static func rootCuts(_ instance: CVRPInstance, timeLimit: Double, stop: StopCondition = StopCondition(),
+                         multistars: Bool = false, exactCapacity: Bool = false)
+        -> (bound: Int, cuts: [MIPRow], objective: Double, reducedCosts: [Double], values: [Double])? {
         let n = instance.dimension
         guard n >= 3, n <= CVRPExactSolver.maximumModelNodes, instance.maximumDuration == nil, timeLimit > 0 else { return nil }
         let started = Date()
         func left() -> Double { timeLimit - Date().timeIntervalSince(started) }
         guard case (var model, let edges, let column)? = try? CVRPExactSolver.twoIndexModel(instance, kind: .continuous) else { return nil }
-        let separator = CapacityCutSeparator(instance: instance, edges: edges, column: column)
+        let separator = CapacityCutSeparator(instance: instance, edges: edges, column: column, multistars: multistars)
         var best: Double?
+        var last: (objective: Double, reducedCosts: [Double], values: [Double])?
         var added: [MIPRow] = []
         for round in 0..<maximumRounds {
             guard left() > 0, !stop.timeIsUp(),
                   let lp = try? MIPSolver.solve(model, options: MIPOptions(timeLimit: left())),
                   lp.status == .optimal, let objective = lp.objective else { break }
             best = max(best ?? objective, objective)
-            let cuts = separator.constraints(at: MIPPoint(values: lp.values, isIntegral: false, objective: objective, round: round))
+            if lp.rootReducedCosts.count == model.columnCount { last = (objective, lp.rootReducedCosts, lp.values) }
+            var cuts = separator.constraints(at: MIPPoint(values: lp.values, isIntegral: false, objective: objective, round: round))
+            if cuts.isEmpty && exactCapacity {
+                let exact = ExactCapacitySeparation(demands: instance.demands, capacity: instance.capacity,
+                                                    minimumViolation: separator.minimumViolation)
+                let sets = exact.violatedSets(weight: separator.supportWeights(lp.values, above: 1e-9), timeLimit: left()) ?? []
+                cuts = sets.compactMap { separator.cut(for: $0, values: lp.values) }
+            }
             if cuts.isEmpty { break }
             for cut in cuts where (try? model.addRow(cut)) != nil { added.append(cut) }
         }
-        return best.map { (max(0, Int(($0 - 1e-6).rounded(.up))), added) }
+        guard let best, let last else { return nil }
+        return (max(0, Int((best - 1e-6).rounded(.up))), added, last.objective, last.reducedCosts, last.values)
     }
 }

@@ -2,7 +2,11 @@ import Foundation
 import HunchExact
 
 /// The CVRP solved by GLPK: the two-index formulation (Laporte, Nobert & Desrochers 1985) with
-/// rounded capacity inequalities added lazily, warm-started by the heuristic's routes.
+/// rounded capacity inequalities added lazily, warm-started by the heuristic's routes. The root's
+/// cutting planes come first (with exact capacity separation, ``ExactCapacitySeparation``), then
+/// columns for branching on cutsets (``CutsetBranching``); ``CVRPExactOptions`` holds the
+/// switches (reduced-cost fixing and multistars are built but off). docs/commands.md, "The CVRP
+/// model", describes the whole.
 ///
 /// Variables x_e for every edge: customer–customer edges binary, depot edges in {0, 1, 2} (2 is
 /// a route with one customer). Rows: degree 2 at every customer; depot degree between
@@ -15,8 +19,6 @@ import HunchExact
 public enum CVRPExactSolver {
     /// Above this many nodes the model (n²/2 columns) is not built; the bound alone is reported.
     public static let maximumModelNodes = 120
-    /// Share of the time limit given to the root's cutting planes before branching (at most 20 s).
-    static let rootCutShare = 0.15
 
     public struct Result: Sendable {
         public var status: ExactStatus
@@ -27,7 +29,7 @@ public enum CVRPExactSolver {
     }
 
     public static func solve(_ instance: CVRPInstance, incumbent: CVRPSolution?, timeLimit: Double,
-                             verbose: Bool = false) throws -> Result {
+                             verbose: Bool = false, options settings: CVRPExactOptions = .standard) throws -> Result {
         let n = instance.dimension
         let cheap = CVRPLowerBound.compute(instance)
         guard instance.maximumDuration == nil else {
@@ -41,9 +43,11 @@ public enum CVRPExactSolver {
         // The root's cutting planes first (a share of the time): GLPK then branches on a model
         // that already holds the capacity cuts its LP needs, instead of meeting them lazily.
         let rootStarted = Date()
-        let root = CVRPRootBound.rootCuts(instance, timeLimit: min(timeLimit * rootCutShare, 20))
-        for cut in root?.cuts ?? [] { try model.addRow(cut) }
-        let remaining = max(0, timeLimit - Date().timeIntervalSince(rootStarted))
+        let root = CVRPRootBound.rootCuts(instance, timeLimit: min(timeLimit * settings.rootCutShare, 20),
+                                          multistars: settings.multistars, exactCapacity: settings.exactCapacitySeparation)
+        for cut in root?.cuts ?? [] where !settings.tightRootCutsOnly || cut.activity(root!.values) < cut.bounds.lower + 1e-6 {
+            try model.addRow(cut)
+        }
 
         var start: [Double]?
         if let incumbent, CVRPValidation.isValid(incumbent, instance: instance) {
@@ -54,8 +58,45 @@ public enum CVRPExactSolver {
             }
             start = values
         }
-        let separator = CapacityCutSeparator(instance: instance, edges: edges, column: column)
-        let options = MIPOptions(timeLimit: remaining, verbose: verbose, startingSolution: start, branching: .pseudocost)
+        func log(_ line: String) { if verbose { FileHandle.standardError.write(Data("cvrp exact: \(line)\n".utf8)) } }
+        if let root {
+            log("root LP \(root.objective), \(root.cuts.count) cuts (\(model.rowCount - n) rows kept), \(Date().timeIntervalSince(rootStarted)) s")
+        }
+        if settings.reducedCostFixing, let root, let start, let incumbent {
+            let changes = ReducedCostFixing.changes(objective: root.objective, reducedCosts: root.reducedCosts,
+                                                    lower: model.columns.map(\.lower), upper: model.columns.map(\.upper),
+                                                    incumbentCost: instance.cost(incumbent.routes), incumbent: start)
+            for change in changes { try model.setBounds(column: change.column, lower: change.lower, upper: change.upper) }
+            log("reduced-cost fixing changed \(changes.count) of \(edges.count) columns")
+        }
+        if settings.cutsetBranchingSets > 0, let root {
+            let separator = CapacityCutSeparator(instance: instance, edges: edges, column: column)
+            let sets = CutsetBranching.sets(weight: separator.supportWeights(root.values, above: 1e-9), n: n,
+                                            limit: settings.cutsetBranchingSets)
+            for set in sets {
+                var inside = [Bool](repeating: false, count: n)
+                var demand = 0
+                for v in set { inside[v] = true; demand += instance.demands[v] }
+                let z = try model.addColumn(kind: .integer, lower: Double((demand + instance.capacity - 1) / instance.capacity),
+                                            upper: Double(set.count), objective: 0)
+                var terms = [MIPTerm(z, -2)]
+                var crossing = 0.0
+                for v in set { for w in 0..<n where !inside[w] {
+                    terms.append(MIPTerm(column[v * n + w], 1))
+                    crossing += start?[column[v * n + w]] ?? 0
+                } }
+                try model.addRow(terms, .equal(0))
+                start?.append(crossing / 2)
+            }
+            log("\(sets.count) cutset branching columns")
+        }
+        let remaining = max(0, timeLimit - Date().timeIntervalSince(rootStarted))
+        let separator = CapacityCutSeparator(instance: instance, edges: edges, column: column,
+                                             multistars: settings.multistars && settings.multistarsInTree,
+                                             exactSeparationTime: settings.exactCapacityInTree ? 0.5 : 0,
+                                             roundsBelowRoot: settings.roundsBelowRoot)
+        let options = MIPOptions(timeLimit: remaining, verbose: verbose, startingSolution: start, branching: settings.branching,
+                                 backtracking: settings.backtracking, generalCuts: settings.generalCuts)
         let mip = try MIPSolver.solve(model, options: options, lazyConstraints: separator)
 
         var best = incumbent
@@ -148,8 +189,14 @@ struct CapacityCutSeparator: LazyConstraintGenerator {
     let instance: CVRPInstance
     let edges: [(Int, Int)]
     let column: [Int]
+    /// Also separate generalized large multistar inequalities at fractional points.
+    var multistars = false
+    /// Seconds for the exact separation of rounded capacity inequalities at a fractional point
+    /// where the heuristics find nothing (``ExactCapacitySeparation``); 0: never.
+    var exactSeparationTime = 0.0
     let minimumViolation = 0.05
-    let roundsBelowRoot = 3
+    /// Rounds of cuts on fractional points at each node below the root.
+    var roundsBelowRoot = 3
 
     func constraints(at point: MIPPoint) -> [MIPRow] {
         if !point.isIntegral && point.depth > 0 && point.round >= roundsBelowRoot { return [] }
@@ -170,6 +217,21 @@ struct CapacityCutSeparator: LazyConstraintGenerator {
         if !point.isIntegral && rows.isEmpty {
             for set in minimumCutSets(point.values) where seen.insert(set).inserted {
                 if let row = cut(for: set, values: point.values) { rows.append(row) }
+            }
+        }
+        if exactSeparationTime > 0 && !point.isIntegral && rows.isEmpty {
+            let exact = ExactCapacitySeparation(demands: instance.demands, capacity: instance.capacity,
+                                                minimumViolation: minimumViolation)
+            for set in exact.violatedSets(weight: supportWeights(point.values, above: 1e-9), timeLimit: exactSeparationTime) ?? []
+                where seen.insert(set).inserted {
+                if let row = cut(for: set, values: point.values) { rows.append(row) }
+            }
+        }
+        if multistars && !point.isIntegral {
+            let separation = MultistarSeparation(demands: instance.demands, capacity: instance.capacity,
+                                                 minimumViolation: minimumViolation)
+            for nucleus in separation.violatedNuclei(weight: supportWeights(point.values, above: 1e-9)) {
+                rows.append(separation.row(nucleus: nucleus, column: column))
             }
         }
         return rows
