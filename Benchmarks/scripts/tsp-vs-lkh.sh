@@ -5,15 +5,17 @@
 # (HUNCH_TSP_DESCENT=or3opt), and LKH-3 (elkai, ../shared/peers/run.py), on the same TSPLIB
 # files at the same wall time, one process at a time, the arms' order alternating per instance.
 # One JSON line per run in OUT (label, name, objective, known_optimum, time_s, steps).
-# Usage: tsp-vs-lkh.sh OLD_BIN NEW_BIN OUT.jsonl [LIMIT]; ARMS="old new nearest classic lkh" (or or3opt) and SEED=1 by default.
+# Usage: tsp-vs-lkh.sh OLD_BIN NEW_BIN OUT.jsonl [LIMIT]; ARMS="old new nearest classic lkh" (or or3opt) and SEED=1 by default;
+# INSTANCES="fnl4461 rl5915 rl11849" replaces the 22 instances of issue 16.
 # Summary: python3 Benchmarks/scripts/tsp-vs-lkh-summary.py OUT.jsonl
 set -uo pipefail
 old=$1; new=$2; out=$3; limit=${4:-10}; seed=${SEED:-1}
 arms=(${ARMS:-old new nearest classic lkh})
 cd "$(dirname "$0")/../.."
 shared=../shared/instances
-instances=(a280 lin318 pr439 pcb442 d493 att532 ali535 u574 rat575 p654 d657 u724 rat783 pr1002 u1060
-           pcb1173 d1291 nrw1379 fl1577 d2103 pr2392 pcb3038)
+default_instances="a280 lin318 pr439 pcb442 d493 att532 ali535 u574 rat575 p654 d657 u724 rat783 pr1002 u1060
+  pcb1173 d1291 nrw1379 fl1577 d2103 pr2392 pcb3038"
+instances=(${INSTANCES:-$default_instances})
 : > "$out"
 record() {  # label name optimum < solver JSON
   python3 -c '
