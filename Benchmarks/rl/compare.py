@@ -5,8 +5,9 @@ Usage: Benchmarks/rl/compare.py OUT.md BENCH.csv [BENCH.csv ...]
 
 Pairs are (instance, seed): every policy ran the same instance with the same seed for the same
 wall time. Reports the mean gap per policy (overall and by size class), wins/losses per pair of
-policies and the Wilcoxon signed-rank test on the paired gaps (two-sided, and one-sided for
-"row policy has the lower gap"); zero differences are dropped (Wilcoxon's convention).
+policies and the Wilcoxon signed-rank test on the paired gaps (two-sided, and one-sided both ways:
+"A has the lower gap" and "B has the lower gap"); zero differences are dropped (Wilcoxon's
+convention).
 Gaps are recomputed against one reference per instance shared by all input files: the known
 optimum, else the best (highest) lower bound any file recorded — so runs from separate bench
 invocations stay comparable.
@@ -58,8 +59,8 @@ for p in policies:
     mean = 100 * sum(gaps[p][k] for k in keys) / len(keys)
     lines.append(f"| {p} | {mean:.3f}% | " + " | ".join(cells) + " |")
 
-lines += ["", "| A vs B | A better | B better | ties | mean gap A − B | Wilcoxon p two-sided | p one-sided (A < B) |",
-          "|---|---:|---:|---:|---:|---:|---:|"]
+lines += ["", "| A vs B | A better | B better | ties | mean gap A − B | Wilcoxon p two-sided | p one-sided (A < B) | p one-sided (B < A) |",
+          "|---|---:|---:|---:|---:|---:|---:|---:|"]
 for i, a in enumerate(policies):
     for b in policies[i + 1:]:
         da = [gaps[a][k] for k in keys]
@@ -71,10 +72,11 @@ for i, a in enumerate(policies):
         if nonzero:
             two = wilcoxon(nonzero, alternative="two-sided").pvalue
             one = wilcoxon(nonzero, alternative="less").pvalue
+            other = wilcoxon(nonzero, alternative="greater").pvalue
         else:
-            two = one = 1.0
+            two = one = other = 1.0
         lines.append(f"| {a} vs {b} | {wins} | {losses} | {len(diff) - wins - losses} | "
-                     f"{100 * sum(diff) / len(diff):+.3f} pp | {two:.4g} | {one:.4g} |")
+                     f"{100 * sum(diff) / len(diff):+.3f} pp | {two:.4g} | {one:.4g} | {other:.4g} |")
 
 text = "\n".join(lines) + "\n"
 with open(out_path, "w") as f:
