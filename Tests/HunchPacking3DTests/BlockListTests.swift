@@ -61,13 +61,22 @@ final class BlockListTests: XCTestCase {
         var rng = SeededGenerator(seed: 5)
         var genome = Packing3DPrior.bestOf.genome(instance, rng: &rng)
         genome.generalBlocks = true
+        try Self.applyEveryOperator(instance, genome, rng: &rng) { state in
+            XCTAssertEqual(state.objective, 100 - state.plan.utilisation(instance), accuracy: 1e-9)
+        }
+    }
+
+    /// Applies each operator once from `genome` (full support), checking every plan with the
+    /// validator and then `check`.
+    static func applyEveryOperator(_ instance: ContainerInstance, _ genome: PlacementGenome, rng: inout SeededGenerator,
+                                   check: (Packing3DSearchState) -> Void) throws {
         let state = Packing3DSearchState(instance: instance, genome: genome, fullSupport: true)
         let stop = StopCondition(interruption: Interruption())
         for action in 0..<Packing3DSearchState.operators.count {
             state.beginTrial()
             _ = state.apply(action: action, rng: &rng, stop: stop)
             try PlacementValidation.check(state.plan, instance: instance, requireFullSupport: true)
-            XCTAssertEqual(state.objective, 100 - state.plan.utilisation(instance), accuracy: 1e-9)
+            check(state)
             state.commitTrial()
         }
     }

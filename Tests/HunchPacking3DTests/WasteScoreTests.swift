@@ -58,14 +58,6 @@ final class WasteScoreTests: XCTestCase {
         var genome = Packing3DPrior.bestOf.genome(instance, rng: &rng)
         genome.wasteScore = true
         genome.generalBlocks = true
-        let state = Packing3DSearchState(instance: instance, genome: genome, fullSupport: true)
-        let stop = StopCondition(interruption: Interruption())
-        for action in 0..<Packing3DSearchState.operators.count {
-            state.beginTrial()
-            _ = state.apply(action: action, rng: &rng, stop: stop)
-            try PlacementValidation.check(state.plan, instance: instance, requireFullSupport: true)
-            XCTAssertTrue(state.genome.wasteScore)
-            state.commitTrial()
-        }
+        try BlockListTests.applyEveryOperator(instance, genome, rng: &rng) { XCTAssertTrue($0.genome.wasteScore) }
     }
 }

@@ -4,6 +4,19 @@ import XCTest
 
 /// The minimum-cut separation of fractional capacity inequalities against brute force.
 final class CVRPCapacitySeparationTests: XCTestCase {
+    /// Random demands (1–14; node 0 the depot) and a random symmetric fractional point over n
+    /// nodes (edge values in quarters), for the separation tests' brute-force checks.
+    static func randomPoint(n: Int, rng: inout SeededGenerator) -> (demands: [Int], weight: [Double]) {
+        var demands = [0]
+        for _ in 1..<n { demands.append(1 + rng.below(15)) }
+        var weight = [Double](repeating: 0, count: n * n)
+        for a in 0..<n { for b in (a + 1)..<n where rng.unit() < 0.4 {
+            let value = Double(rng.below(5)) / 4
+            weight[a * n + b] = value; weight[b * n + a] = value
+        } }
+        return (demands, weight)
+    }
+
     /// On random fractional points over 9 customers, the set of the global minimum cut attains
     /// the minimum of x(δ(S)) − 2q(S)/Q over all 511 customer sets, and a forced customer's set
     /// attains the minimum over the sets that contain it.
@@ -11,13 +24,7 @@ final class CVRPCapacitySeparationTests: XCTestCase {
         var rng = SeededGenerator(seed: 11)
         let n = 10, capacity = 30
         for _ in 0..<40 {
-            var demands = [0]
-            for _ in 1..<n { demands.append(1 + rng.below(15)) }
-            var weight = [Double](repeating: 0, count: n * n)
-            for a in 0..<n { for b in (a + 1)..<n where rng.unit() < 0.4 {
-                let value = Double(rng.below(5)) / 4
-                weight[a * n + b] = value; weight[b * n + a] = value
-            } }
+            let (demands, weight) = Self.randomPoint(n: n, rng: &rng)
             func slack(_ set: [Int]) -> Double {
                 var inside = [Bool](repeating: false, count: n)
                 for v in set { inside[v] = true }

@@ -60,13 +60,7 @@ final class CVRPExactCutTests: XCTestCase {
         var rng = SeededGenerator(seed: 12)
         let n = 9, capacity = 30
         for _ in 0..<15 {
-            var demands = [0]
-            for _ in 1..<n { demands.append(1 + rng.below(15)) }
-            var weight = [Double](repeating: 0, count: n * n)
-            for a in 0..<n { for b in (a + 1)..<n where rng.unit() < 0.4 {
-                let value = Double(rng.below(5)) / 4
-                weight[a * n + b] = value; weight[b * n + a] = value
-            } }
+            let (demands, weight) = CVRPCapacitySeparationTests.randomPoint(n: n, rng: &rng)
             func crossing(_ set: [Int]) -> Double {
                 var inside = [Bool](repeating: false, count: n)
                 for v in set { inside[v] = true }

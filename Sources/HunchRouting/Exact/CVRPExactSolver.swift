@@ -260,32 +260,18 @@ struct CapacityCutSeparator: LazyConstraintGenerator {
     /// and keep every set where x(δ(S)) − 2⌈q(S)/Q⌉ is most negative along the way.
     func greedySets(_ values: [Double]) -> [[Int]] {
         let n = instance.dimension
-        let weight = supportWeights(values, above: 1e-6)
-        var degree = [Double](repeating: 0, count: n)
-        for v in 0..<n { for w in 0..<n { degree[v] += weight[v * n + w] } }
+        var growth = GreedySetGrowth(weight: supportWeights(values, above: 1e-6), n: n)
         var found: [[Int]] = []
-        var tie = [Double](repeating: 0, count: n)
-        var inside = [Bool](repeating: false, count: n)
         for seed in 1..<n {
-            for v in 0..<n { tie[v] = weight[seed * n + v]; inside[v] = false }
-            inside[seed] = true
-            var set = [seed]
+            let (order, boundaries) = growth.grow(from: seed, maxSize: n - 1)
             var demand = instance.demands[seed]
-            var boundary = degree[seed]
             var best: (slack: Double, size: Int) = (.infinity, 0)
-            while set.count < n - 1 {
-                var next = -1
-                for v in 1..<n where !inside[v] && tie[v] > 1e-6 && (next < 0 || tie[v] > tie[next]) { next = v }
-                if next < 0 { break }
-                boundary += degree[next] - 2 * tie[next]
-                inside[next] = true
-                set.append(next)
-                demand += instance.demands[next]
-                for v in 0..<n { tie[v] += weight[next * n + v] }
-                let slack = boundary - Double(2 * ((demand + instance.capacity - 1) / instance.capacity))
-                if slack < best.slack { best = (slack, set.count) }
+            for size in stride(from: 2, through: order.count, by: 1) {
+                demand += instance.demands[order[size - 1]]
+                let slack = boundaries[size - 1] - Double(2 * ((demand + instance.capacity - 1) / instance.capacity))
+                if slack < best.slack { best = (slack, size) }
             }
-            if best.slack < -minimumViolation { found.append(Array(set.prefix(best.size)).sorted()) }
+            if best.slack < -minimumViolation { found.append(Array(order.prefix(best.size)).sorted()) }
         }
         return found
     }

@@ -13,27 +13,15 @@ enum CutsetBranching {
     /// (symmetric n×n), those nearest to 3 first: every set met by greedy growth from each
     /// customer (add the customer most tied to the set, as the capacity heuristics do).
     static func sets(weight: [Double], n: Int, limit: Int) -> [[Int]] {
-        var degree = [Double](repeating: 0, count: n)
-        for v in 0..<n { for w in 0..<n { degree[v] += weight[v * n + w] } }
         var scored: [(distance: Double, set: [Int])] = []
         var seen = Set<[Int]>()
-        var tie = [Double](repeating: 0, count: n)
-        var inside = [Bool](repeating: false, count: n)
+        var growth = GreedySetGrowth(weight: weight, n: n)
         for seed in 1..<n {
-            for v in 0..<n { tie[v] = weight[seed * n + v]; inside[v] = false }
-            inside[seed] = true
-            var set = [seed]
-            var boundary = degree[seed]
-            while set.count < n - 2 {
-                var next = -1
-                for v in 1..<n where !inside[v] && tie[v] > 1e-6 && (next < 0 || tie[v] > tie[next]) { next = v }
-                if next < 0 { break }
-                boundary += degree[next] - 2 * tie[next]
-                inside[next] = true
-                set.append(next)
-                for v in 0..<n { tie[v] += weight[next * n + v] }
+            let (order, boundaries) = growth.grow(from: seed, maxSize: n - 2)
+            for size in stride(from: 2, through: order.count, by: 1) {
+                let boundary = boundaries[size - 1]
                 if boundary > 2 + margin && boundary < 4 - margin {
-                    let sorted = set.sorted()
+                    let sorted = order.prefix(size).sorted()
                     if seen.insert(sorted).inserted { scored.append((abs(boundary - 3), sorted)) }
                 }
             }

@@ -22,22 +22,10 @@ final class TwoLevelList {
     /// A segment that grows past this many nodes triggers a rebuild (4 · groupSize by default).
     let maxSegmentSize: Int
 
-    // Per node: its segment, sequence number, and neighbours in the segment's own order (-1 at
-    // the segment's ends; crossing into the next segment goes through the segment ring).
-    let segment: UnsafeMutablePointer<Int32>
-    let sequence: UnsafeMutablePointer<Int32>
-    let next: UnsafeMutablePointer<Int32>
-    let prev: UnsafeMutablePointer<Int32>
-
-    // Per segment: reversal bit, the ends with the lowest and highest sequence number, size,
-    // rank in the ring, and the ring's links in tour order.
-    let reversed: UnsafeMutablePointer<Bool>
-    let first: UnsafeMutablePointer<Int32>
-    let last: UnsafeMutablePointer<Int32>
+    /// The pointers the tour is read and changed through (`TwoLevelLinks`), and each segment's
+    /// size, which only the reversals need.
+    let links: TwoLevelLinks
     let size: UnsafeMutablePointer<Int32>
-    let rank: UnsafeMutablePointer<Int32>
-    let segmentNext: UnsafeMutablePointer<Int32>
-    let segmentPrev: UnsafeMutablePointer<Int32>
 
     /// Scratch for rebuilding (the tour in order).
     private let order: UnsafeMutablePointer<Int32>
@@ -58,51 +46,41 @@ final class TwoLevelList {
         groupSize = g
         segmentCount = (n + g - 1) / g
         maxSegmentSize = max(2, maxSegmentFactor) * g
-        segment = .allocate(capacity: n)
-        sequence = .allocate(capacity: n)
-        next = .allocate(capacity: n)
-        prev = .allocate(capacity: n)
-        order = .allocate(capacity: n)
-        reversed = .allocate(capacity: segmentCount)
-        first = .allocate(capacity: segmentCount)
-        last = .allocate(capacity: segmentCount)
+        links = TwoLevelLinks(segment: .allocate(capacity: n), sequence: .allocate(capacity: n),
+                              next: .allocate(capacity: n), prev: .allocate(capacity: n),
+                              reversed: .allocate(capacity: segmentCount), first: .allocate(capacity: segmentCount),
+                              last: .allocate(capacity: segmentCount), rank: .allocate(capacity: segmentCount),
+                              segmentNext: .allocate(capacity: segmentCount), segmentPrev: .allocate(capacity: segmentCount))
         size = .allocate(capacity: segmentCount)
-        rank = .allocate(capacity: segmentCount)
-        segmentNext = .allocate(capacity: segmentCount)
-        segmentPrev = .allocate(capacity: segmentCount)
-        links = TwoLevelLinks(segment: segment, sequence: sequence, next: next, prev: prev, reversed: reversed,
-                              first: first, last: last, rank: rank, segmentNext: segmentNext, segmentPrev: segmentPrev)
+        order = .allocate(capacity: n)
         var p = 0
         for v in tour { order[p] = Int32(v); p += 1 }
         rebuildFromOrder()
     }
 
-    /// The read-only view the search navigates with.
-    let links: TwoLevelLinks
-
     deinit {
-        segment.deallocate(); sequence.deallocate(); next.deallocate(); prev.deallocate()
-        order.deallocate(); reversed.deallocate(); first.deallocate(); last.deallocate()
-        size.deallocate(); rank.deallocate(); segmentNext.deallocate(); segmentPrev.deallocate()
+        for pointer in [links.segment, links.sequence, links.next, links.prev, links.first, links.last, links.rank,
+                        links.segmentNext, links.segmentPrev, size, order] { pointer.deallocate() }
+        links.reversed.deallocate()
     }
 
     /// Lays `order[0 ..< n]` out in segments of `groupSize` nodes (the last may be shorter).
     private func rebuildFromOrder() {
         for s in 0..<segmentCount {
             let lo = s * groupSize, hi = min(n, lo + groupSize) - 1
-            reversed[s] = false
-            first[s] = order[lo]
-            last[s] = order[hi]
+            links.reversed[s] = false
+            links.first[s] = order[lo]
+            links.last[s] = order[hi]
             size[s] = Int32(hi - lo + 1)
-            rank[s] = Int32(s)
-            segmentNext[s] = Int32(s + 1 == segmentCount ? 0 : s + 1)
-            segmentPrev[s] = Int32(s == 0 ? segmentCount - 1 : s - 1)
+            links.rank[s] = Int32(s)
+            links.segmentNext[s] = Int32(s + 1 == segmentCount ? 0 : s + 1)
+            links.segmentPrev[s] = Int32(s == 0 ? segmentCount - 1 : s - 1)
             for p in lo...hi {
                 let v = Int(order[p])
-                segment[v] = Int32(s)
-                sequence[v] = Int32(p - lo)
-                next[v] = p == hi ? -1 : order[p + 1]
-                prev[v] = p == lo ? -1 : order[p - 1]
+                links.segment[v] = Int32(s)
+                links.sequence[v] = Int32(p - lo)
+                links.next[v] = p == hi ? -1 : order[p + 1]
+                links.prev[v] = p == lo ? -1 : order[p - 1]
             }
         }
         touched &+= n
@@ -147,9 +125,9 @@ final class TwoLevelList {
         while true {
             if withinOneSegment(a, b) { reverseInside(a, b); break }
             if withinOneSegment(q, p) { reverseInside(q, p); break }
-            if segment[p] == segment[a] { split(before: a); continue }
-            if segment[b] == segment[q] { split(before: q); continue }
-            reverseSegments(from: Int(segment[a]), to: Int(segment[b]))
+            if links.segment[p] == links.segment[a] { split(before: a); continue }
+            if links.segment[b] == links.segment[q] { split(before: q); continue }
+            reverseSegments(from: Int(links.segment[a]), to: Int(links.segment[b]))
             break
         }
         if needsRebuild {
@@ -162,70 +140,70 @@ final class TwoLevelList {
 
     /// Whether the path from x forward to y stays inside one segment.
     @inline(__always) private func withinOneSegment(_ x: Int, _ y: Int) -> Bool {
-        let s = segment[x]
-        guard s == segment[y] else { return false }
-        return reversed[Int(s)] ? sequence[x] >= sequence[y] : sequence[x] <= sequence[y]
+        let s = links.segment[x]
+        guard s == links.segment[y] else { return false }
+        return links.reversed[Int(s)] ? links.sequence[x] >= links.sequence[y] : links.sequence[x] <= links.sequence[y]
     }
 
     /// Reverses the path x … y lying inside one segment, node by node.
     private func reverseInside(_ x: Int, _ y: Int) {
-        let s = Int(segment[x])
+        let s = Int(links.segment[x])
         // In the segment's own order the path runs lo … hi.
-        let lo = reversed[s] ? y : x, hi = reversed[s] ? x : y
-        let before = prev[lo], after = next[hi]
-        let sum = sequence[lo] + sequence[hi]
+        let lo = links.reversed[s] ? y : x, hi = links.reversed[s] ? x : y
+        let before = links.prev[lo], after = links.next[hi]
+        let sum = links.sequence[lo] + links.sequence[hi]
         var v = lo
         var count = 0
         while true {
-            let following = next[v]
-            next[v] = prev[v]
-            prev[v] = following
-            sequence[v] = sum - sequence[v]
+            let following = links.next[v]
+            links.next[v] = links.prev[v]
+            links.prev[v] = following
+            links.sequence[v] = sum - links.sequence[v]
             count += 1
             if v == hi { break }
             v = Int(following)
         }
         touched &+= count
         // The path now runs hi … lo in the segment's order.
-        prev[hi] = before
-        next[lo] = after
-        if before >= 0 { next[Int(before)] = Int32(hi) } else { first[s] = Int32(hi) }
-        if after >= 0 { prev[Int(after)] = Int32(lo) } else { last[s] = Int32(lo) }
+        links.prev[hi] = before
+        links.next[lo] = after
+        if before >= 0 { links.next[Int(before)] = Int32(hi) } else { links.first[s] = Int32(hi) }
+        if after >= 0 { links.prev[Int(after)] = Int32(lo) } else { links.last[s] = Int32(lo) }
     }
 
     /// Makes v the first node (in tour order) of a segment, moving the smaller part of its
     /// segment into the neighbouring segment.
     private func split(before v: Int) {
-        let s = Int(segment[v])
+        let s = Int(links.segment[v])
         let h = head(s)
         if v == h { return }
-        let before = abs(Int(sequence[v]) - Int(sequence[h]))
+        let before = abs(Int(links.sequence[v]) - Int(links.sequence[h]))
         let after = Int(size[s]) - before
         if before <= after {
             // Move head … pred(v) to the end of the previous segment, in tour order.
-            let target = Int(segmentPrev[s])
+            let target = Int(links.segmentPrev[s])
             var x = h
             for _ in 0..<before {
-                let following = reversed[s] ? Int(prev[x]) : Int(next[x])
+                let following = links.reversed[s] ? Int(links.prev[x]) : Int(links.next[x])
                 append(x, to: target)
                 x = following
             }
-            if reversed[s] { last[s] = Int32(v); next[v] = -1 } else { first[s] = Int32(v); prev[v] = -1 }
+            if links.reversed[s] { links.last[s] = Int32(v); links.next[v] = -1 } else { links.first[s] = Int32(v); links.prev[v] = -1 }
             size[s] -= Int32(before)
             size[target] += Int32(before)
             if Int(size[target]) > maxSegmentSize { needsRebuild = true }
             touched &+= before
         } else {
             // Move v … tail to the front of the next segment, last node first.
-            let target = Int(segmentNext[s])
+            let target = Int(links.segmentNext[s])
             let u = pred(v)
             var x = tail(s)
             for _ in 0..<after {
-                let preceding = reversed[s] ? Int(next[x]) : Int(prev[x])
+                let preceding = links.reversed[s] ? Int(links.next[x]) : Int(links.prev[x])
                 prepend(x, to: target)
                 x = preceding
             }
-            if reversed[s] { first[s] = Int32(u); prev[u] = -1 } else { last[s] = Int32(u); next[u] = -1 }
+            if links.reversed[s] { links.first[s] = Int32(u); links.prev[u] = -1 } else { links.last[s] = Int32(u); links.next[u] = -1 }
             size[s] -= Int32(after)
             size[target] += Int32(after)
             if Int(size[target]) > maxSegmentSize { needsRebuild = true }
@@ -235,78 +213,81 @@ final class TwoLevelList {
 
     /// Puts x after the last node (in tour order) of segment t.
     @inline(__always) private func append(_ x: Int, to t: Int) {
-        segment[x] = Int32(t)
-        if reversed[t] {
-            let end = Int(first[t])
-            prev[end] = Int32(x); next[x] = Int32(end); prev[x] = -1
-            sequence[x] = sequence[end] - 1
-            first[t] = Int32(x)
+        links.segment[x] = Int32(t)
+        if links.reversed[t] {
+            let end = Int(links.first[t])
+            links.prev[end] = Int32(x); links.next[x] = Int32(end); links.prev[x] = -1
+            links.sequence[x] = links.sequence[end] - 1
+            links.first[t] = Int32(x)
         } else {
-            let end = Int(last[t])
-            next[end] = Int32(x); prev[x] = Int32(end); next[x] = -1
-            sequence[x] = sequence[end] + 1
-            last[t] = Int32(x)
+            let end = Int(links.last[t])
+            links.next[end] = Int32(x); links.prev[x] = Int32(end); links.next[x] = -1
+            links.sequence[x] = links.sequence[end] + 1
+            links.last[t] = Int32(x)
         }
-        if abs(sequence[x]) > 1 << 30 { needsRebuild = true }
+        if abs(links.sequence[x]) > 1 << 30 { needsRebuild = true }
     }
 
     /// Puts x before the first node (in tour order) of segment t.
     @inline(__always) private func prepend(_ x: Int, to t: Int) {
-        segment[x] = Int32(t)
-        if reversed[t] {
-            let end = Int(last[t])
-            next[end] = Int32(x); prev[x] = Int32(end); next[x] = -1
-            sequence[x] = sequence[end] + 1
-            last[t] = Int32(x)
+        links.segment[x] = Int32(t)
+        if links.reversed[t] {
+            let end = Int(links.last[t])
+            links.next[end] = Int32(x); links.prev[x] = Int32(end); links.next[x] = -1
+            links.sequence[x] = links.sequence[end] + 1
+            links.last[t] = Int32(x)
         } else {
-            let end = Int(first[t])
-            prev[end] = Int32(x); next[x] = Int32(end); prev[x] = -1
-            sequence[x] = sequence[end] - 1
-            first[t] = Int32(x)
+            let end = Int(links.first[t])
+            links.prev[end] = Int32(x); links.next[x] = Int32(end); links.prev[x] = -1
+            links.sequence[x] = links.sequence[end] - 1
+            links.first[t] = Int32(x)
         }
-        if abs(sequence[x]) > 1 << 30 { needsRebuild = true }
+        if abs(links.sequence[x]) > 1 << 30 { needsRebuild = true }
     }
 
     /// Reverses the run of whole segments from `from` forward to `to` — or its complement when
     /// that is shorter (never empty here: the path's ends are not adjacent around the ring).
     private func reverseSegments(from: Int, to: Int) {
-        var length = Int(rank[to]) - Int(rank[from])
+        var length = Int(links.rank[to]) - Int(links.rank[from])
         if length < 0 { length += segmentCount }
         length += 1
         var s1 = from, sm = to
         if 2 * length > segmentCount {
-            s1 = Int(segmentNext[to])
-            sm = Int(segmentPrev[from])
+            s1 = Int(links.segmentNext[to])
+            sm = Int(links.segmentPrev[from])
             length = segmentCount - length
         }
-        let outerPrev = Int(segmentPrev[s1]), outerNext = Int(segmentNext[sm])
-        let firstRank = Int(rank[s1])
+        let outerPrev = Int(links.segmentPrev[s1]), outerNext = Int(links.segmentNext[sm])
+        let firstRank = Int(links.rank[s1])
         var s = s1
         for _ in 0..<length {
-            let following = Int(segmentNext[s])
-            reversed[s].toggle()
-            segmentNext[s] = segmentPrev[s]
-            segmentPrev[s] = Int32(following)
+            let following = Int(links.segmentNext[s])
+            links.reversed[s].toggle()
+            links.segmentNext[s] = links.segmentPrev[s]
+            links.segmentPrev[s] = Int32(following)
             s = following
         }
-        segmentNext[outerPrev] = Int32(sm)
-        segmentPrev[sm] = Int32(outerPrev)
-        segmentNext[s1] = Int32(outerNext)
-        segmentPrev[outerNext] = Int32(s1)
+        links.segmentNext[outerPrev] = Int32(sm)
+        links.segmentPrev[sm] = Int32(outerPrev)
+        links.segmentNext[s1] = Int32(outerNext)
+        links.segmentPrev[outerNext] = Int32(s1)
         // The run keeps its ranks, now from sm.
         var r = firstRank
         s = sm
         for _ in 0..<length {
-            rank[s] = Int32(r)
+            links.rank[s] = Int32(r)
             r += 1
             if r == segmentCount { r = 0 }
-            s = Int(segmentNext[s])
+            s = Int(links.segmentNext[s])
         }
         touched &+= length
     }
 }
 
-/// The two-level list's pointers, for reading the tour (valid while its `TwoLevelList` lives).
+/// The two-level list's pointers (valid while its `TwoLevelList` lives). Per node: its segment,
+/// sequence number, and neighbours in the segment's own order (-1 at the segment's ends; crossing
+/// into the next segment goes through the segment ring). Per segment: reversal bit, the ends with
+/// the lowest and highest sequence number, rank in the ring, and the ring's links in tour order.
 struct TwoLevelLinks {
     let segment: UnsafeMutablePointer<Int32>
     let sequence: UnsafeMutablePointer<Int32>
