@@ -107,11 +107,12 @@ public enum Packing3DProblem: ExactlySolvable {
             }
             // `beam` alternates rounds with and without general blocks: mixed blocks carry the
             // strongly heterogeneous classes, one-type layers the weakly heterogeneous ones.
-            // Both rank blocks by volume less wasted space (BSG's V − V_loss, `wasteScore`): at
-            // 10 s on problem 1 of BR1–BR15 +0.28 points over volume alone, 11 better, 3 worse
-            // (docs/benchmarks.md, issue 17, "Waste-aware block ranking").
+            // Both rank blocks by BSG's VCS score (`contactScore`: volume, usable space kept,
+            // contact surface, box count): at 10 s on problems 1–2 of BR1–BR15 +0.67 points over
+            // volume less waste (`wasteScore`), 25 better, 4 worse, with full support, and +0.6
+            // without (docs/benchmarks.md, issue 17, "BSG's VCS score").
             var genome = genome
-            genome.wasteScore = true
+            genome.contactScore = true
             var genomes = [genome]
             if genome.generalBlocks {
                 var simple = genome

@@ -1,8 +1,9 @@
 import HunchCore
 
 /// Episodes of the real container-loading search for `PolicyGradientTrainer`: a generated
-/// BR-like instance (box types uniform in a range) or one of the given instances, the default
-/// prior, full support, and a work budget of about `decodesPerEpisode` decodes.
+/// BR-like instance (box types uniform in a range) or one of the given instances, the search's
+/// start from `prior` (the beam search, as `hunch solve` starts), full support, and a work budget
+/// of about `decodesPerEpisode` decodes.
 public struct Packing3DTrainingEnvironment: TrainingEnvironment {
     public var minTypes = 3
     public var maxTypes = 20
@@ -11,6 +12,9 @@ public struct Packing3DTrainingEnvironment: TrainingEnvironment {
     public var fullSupport = true
     /// Instances to train on instead of generated ones.
     public var instances: [ContainerInstance] = []
+    /// Where each episode's search starts: the solver's default, the beam search (issue 17), so
+    /// that the policy learns the moves that matter after it.
+    public var prior = Packing3DPrior.beam
 
     public init() {}
 
@@ -28,7 +32,17 @@ public struct Packing3DTrainingEnvironment: TrainingEnvironment {
             instance = instances[rng.below(instances.count)]
         }
         var searchRNG = SeededGenerator(seed: searchSeed)
-        let genome = Packing3DPrior.default.genome(instance, fullSupport: fullSupport, rng: &searchRNG)
+        let genome: PlacementGenome
+        if prior.isBeamSearch {
+            // The solver's own start: the beam search's plan and the genome that replays it. Without
+            // a deadline its rounds stop at four times the first width, so an episode's start is
+            // reproducible and cheap (milliseconds on these instances).
+            let context = Packing3DProblem.Context(objective: .volume, fullSupport: fullSupport)
+            let start = Packing3DProblem.construct(prior: prior.rawValue, instance, context, rng: &searchRNG, stop: StopCondition())
+            genome = start.solution.genome ?? prior.genome(instance, fullSupport: fullSupport, rng: &searchRNG)
+        } else {
+            genome = prior.genome(instance, fullSupport: fullSupport, rng: &searchRNG)
+        }
         let state = Packing3DSearchState(instance: instance, genome: genome, fullSupport: fullSupport)
         let workPerDecode = max(1, state.lastDecodeWork)
         // Reward scale: one percentage point of utilisation.

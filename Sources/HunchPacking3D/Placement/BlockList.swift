@@ -27,6 +27,8 @@ public struct BlockList: Sendable {
     public private(set) var sizeX: [Int] = [], sizeY: [Int] = [], sizeZ: [Int] = []
     /// Box volume in the block (≥ `minimumFill` of its bounding box).
     public private(set) var volume: [Int] = []
+    /// Boxes in the block.
+    public private(set) var boxCount: [Int] = []
     /// The covered rectangle of the top face, from the block's origin corner.
     public private(set) var topX: [Int] = [], topY: [Int] = []
     /// Block b's parts are `parts[partStart[b] ..< partStart[b + 1]]`, relative to its corner.
@@ -75,6 +77,7 @@ public struct BlockList: Sendable {
     mutating func append(_ block: Block) {
         sizeX.append(block.sx); sizeY.append(block.sy); sizeZ.append(block.sz)
         volume.append(block.volume)
+        boxCount.append(block.needs.reduce(0) { $0 + $1.1 })
         topX.append(block.topX); topY.append(block.topY)
         parts.append(contentsOf: block.parts)
         partStart.append(parts.count)

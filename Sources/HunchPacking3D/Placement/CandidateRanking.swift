@@ -15,7 +15,9 @@ struct CandidateRanking {
         var block: Int
     }
 
-    let capacity: Int
+    /// How many entries the ranking keeps now (at most `maxCapacity`).
+    var capacity: Int
+    let maxCapacity: Int
     private(set) var entries: [Entry]
     private(set) var count = 0
     /// Blocks offered to `insert` since the last reset (the engine's work unit).
@@ -23,6 +25,7 @@ struct CandidateRanking {
 
     init(capacity: Int) {
         self.capacity = capacity
+        maxCapacity = capacity
         entries = Array(repeating: Entry(score: 0, foot: 0, type: 0, orient: 0, nx: 0, ny: 0, nz: 0, block: -1), count: capacity)
     }
 

@@ -10,7 +10,8 @@
 /// - `spaceRule`: which free space is filled next (see `SpaceRule`);
 /// - `wholeBlocks`: the shape of the blocks considered;
 /// - `generalBlocks`: also offer blocks that mix types (`BlockList`);
-/// - `wasteScore`: rank blocks by volume less the space they leave unusable (BSG's f = V − V_loss).
+/// - `wasteScore`: rank blocks by volume less the space they leave unusable (BSG's f = V − V_loss);
+/// - `contactScore`: rank them by BSG's VCS (volume, usable space kept, contact surface, box count).
 public struct PlacementGenome: Sendable, Equatable {
     public var order: [Int]
     public var orderStrength: Double
@@ -27,6 +28,10 @@ public struct PlacementGenome: Sendable, Equatable {
     /// along each axis the gap the block leaves in the space counts only as far as a sum of the
     /// instance's box sides along that axis fills it (see `MaximalSpacePacker.wasteLoss`).
     public var wasteScore = false
+    /// Rank a space's blocks by BSG's VCS score (Araya, Guerrero & Nuñez 2017; see
+    /// `ContactScore`): volume × usable space kept × contact surface⁴ × box count^−0.2.
+    /// Takes precedence over `wasteScore`.
+    public var contactScore = false
 
     /// Which maximal space the engine fills next.
     public enum SpaceRule: UInt8, Sendable, CaseIterable {
@@ -86,6 +91,7 @@ public struct PlacementGenome: Sendable, Equatable {
         g.wholeBlocks = wholeBlocks
         g.generalBlocks = generalBlocks
         g.wasteScore = wasteScore
+        g.contactScore = contactScore
         g.setOrder(repairing: order)
         for t in 0..<min(n, orientationPreference.count) { g.orientationPreference[t] = orientationPreference[t] }
         for k in 0..<min(g.deviations.count, deviations.count) { g.deviations[k] = deviations[k] }
@@ -108,5 +114,6 @@ public struct PlacementGenome: Sendable, Equatable {
         wholeBlocks = other.wholeBlocks
         generalBlocks = other.generalBlocks
         wasteScore = other.wasteScore
+        contactScore = other.contactScore
     }
 }
