@@ -9,7 +9,8 @@ import HunchCore
 /// the remaining quantity (a layer is one box thick and fills the space in the two other
 /// directions as far as the boxes go; with `wholeBlocks` the largest three-dimensional blocks
 /// instead, which measured worse on BR1), ranks the blocks by volume (scaled by the genome's type
-/// order and orientation preference; with `wasteScore` less the space they make unusable), takes the one at the genome's deviation for that step,
+/// order and orientation preference; with `wasteScore` less the space they make unusable; with
+/// `contactScore` BSG's VCS, `ContactScore`), takes the one at the genome's deviation for that step,
 /// puts it in the space's corner nearest a container corner, and cuts every space it touches
 /// into the maximal spaces around it.
 ///
