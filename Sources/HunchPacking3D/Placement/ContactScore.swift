@@ -23,17 +23,19 @@ import Foundation
 /// The score never exceeds V · n^−γ (the other factors are at most 1), so the engine's skip
 /// bounds hold with n^(1−γ) in place of n (`boxesBound`).
 struct ContactScore {
-    var alpha = 4.0
-    var beta = 1.0
-    var gamma = 0.2
-    var tolerance = 0.04
+    let alpha = 4.0
+    let beta = 1.0
+    let gamma = 0.2
+    let tolerance = 0.04
     /// n^−γ for n below its count (the hot loop's blocks; `pow` beyond).
-    private(set) var boxCountFactor: [Double] = []
+    let boxCountFactor: [Double]
+    /// CS^α of a block touching on half of its surface (`reachCap`).
+    let unreachedFactor: Double
 
-    init() { tabulate() }
-
-    mutating func tabulate() {
+    init() {
+        let gamma = self.gamma
         boxCountFactor = (0..<4096).map { $0 == 0 ? 1 : pow(Double($0), -gamma) }
+        unreachedFactor = pow(0.5, alpha)
     }
 
     /// n^−γ.
@@ -44,6 +46,18 @@ struct ContactScore {
     /// grows with n, and the other factors are at most 1. (Volume alone: n.)
     @inline(__always)
     func boxesBound(_ n: Int) -> Double { Double(n) * countFactor(n) }
+
+    /// At most CS^α for any block of a×b×h boxes, at most mx, my, mz of them along each axis,
+    /// in a space of sx×sy×sz: a block that reaches none of the space's far sides touches on
+    /// exactly its three near faces, half of its surface (0.5^α); one that may reach a far side
+    /// gets no bound (1). More boxes along an axis reach further, so the most decide.
+    @inline(__always)
+    func reachCap(_ sx: Int, _ sy: Int, _ sz: Int, _ a: Int, _ b: Int, _ h: Int, _ mx: Int, _ my: Int, _ mz: Int) -> Double {
+        let x = mx * a, y = my * b, z = mz * h
+        let reaches = Double(sx - x) <= tolerance * Double(x) || Double(sy - y) <= tolerance * Double(y)
+            || Double(sz - z) <= tolerance * Double(z)
+        return reaches ? 1 : unreachedFactor
+    }
 
     /// VCS of a bx×by×bz block of n boxes with (weighted) volume `volume`, in the corner of a space
     /// of sx×sy×sz; `fill`/`start` as in `MaximalSpacePacker.wasteLoss`.

@@ -475,8 +475,9 @@ public final class MaximalSpacePacker {
     /// that fit the space. A type and orientation whose best possible block (its most boxes)
     /// scores below a full ranking's last entry is skipped unbuilt, its blocks still counted as
     /// evaluated, so the work unit and the ranking stay what building them gave.
-    /// With `.waste` a block scores its weighted volume less `wasteLoss`, with `.contact` its
-    /// `ContactScore`: neither more than the volume, so the skip bounds hold.
+    /// With `.waste` a block scores its weighted volume less `wasteLoss` (never more than the
+    /// volume), with `.contact` its `ContactScore` (never more than volume · n^−γ, hence the
+    /// bounds through `boxesBound`), so the skip bounds hold.
     /// Reads only constants and its arguments: `ranking` is the engine's own, held `inout`.
     func rankSimpleBlocks(into ranking: inout CandidateRanking, sx: Int, sy: Int, sz: Int, genome: PlacementGenome,
                           remaining: [Int], weight: [Double], scoring: BlockScoring = .volume, fill: [Int] = [], fillStart: (Int, Int, Int) = (0, 0, 0)) {
@@ -503,7 +504,9 @@ public final class MaximalSpacePacker {
                     // other axes in either order as far as the boxes go: short quantities give
                     // rows and columns. A layer holds at most min(q, f0·f1) boxes.
                     let most = min(q, max(fy * fz, fx * fz, fx * fy))
-                    if ranking.rejects(below: score0 * (contact ? contactScore.boxesBound(most) : Double(most))) {
+                    let bound = contact ? contactScore.boxesBound(most) * contactScore.reachCap(sx, sy, sz, a, b, h, min(fx, q), min(fy, q), min(fz, q))
+                                        : Double(most)
+                    if ranking.rejects(below: score0 * bound) {
                         ranking.evaluations += 6
                         continue
                     }
