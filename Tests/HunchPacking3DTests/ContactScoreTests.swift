@@ -75,6 +75,30 @@ final class ContactScoreTests: XCTestCase {
         }
     }
 
+    /// No grid of a×b×h boxes, at most mx, my, mz along the axes, scores above its volume ×
+    /// n^−γ × `reachCap`; and the cap is 1/16 for some of them (else it would bound nothing).
+    func testReachCapBoundsEveryGrid() {
+        let (fill, start) = fillTable()
+        let vcs = ContactScore()
+        var rng = SeededGenerator(seed: 9)
+        var capped = 0
+        for _ in 0..<3000 {
+            let sx = 1 + rng.below(10), sy = 1 + rng.below(10), sz = 1 + rng.below(10)
+            let a = 1 + rng.below(sx), b = 1 + rng.below(sy), h = 1 + rng.below(sz)
+            let q = 1 + rng.below(20)
+            let mx = min(sx / a, q), my = min(sy / b, q), mz = min(sz / h, q)
+            let cap = vcs.reachCap(sx, sy, sz, a, b, h, mx, my, mz)
+            if cap < 1 { capped += 1 }
+            for nx in 1...mx { for ny in 1...my { for nz in 1...mz where nx * ny * nz <= q {
+                let n = nx * ny * nz
+                let volume = Double(n * a * b * h)
+                let score = vcs.score(volume, sx, sy, sz, nx * a, ny * b, nz * h, boxes: n, fill, start)
+                XCTAssertLessThanOrEqual(score, volume * vcs.countFactor(n) * cap + 1e-9)
+            } } }
+        }
+        XCTAssertGreaterThan(capped, 100)
+    }
+
     /// The beam with VCS-scored rankings, as `hunch solve` runs it: its plans validate under both
     /// support settings, and the genome it returns replays them.
     func testBeamWithContactScoreValidatesAndReplays() throws {
@@ -92,6 +116,31 @@ final class ContactScoreTests: XCTestCase {
                 XCTAssertTrue(result.genome.contactScore)
                 let packer = MaximalSpacePacker(instance: instance, fullSupport: support)
                 XCTAssertEqual(packer.decode(result.genome), result.volume, "the genome replays the plan")
+            }
+        }
+    }
+
+    /// Rounds with 15 children per node after the widest round: the paths then hold ranks past
+    /// the engine's seven, and the genome still replays the plan (the decode widens a step's
+    /// ranking to the rank its gene names).
+    func testWiderChildrenRoundsReplay() throws {
+        for (file, k) in [("BR1.txt", 2), ("BR7.txt", 1)] {
+            let instance = try TestData.br(file, k)
+            for support in [true, false] {
+                var rng = SeededGenerator(seed: 2)
+                var general = Packing3DPrior.beam.genome(instance, fullSupport: support, rng: &rng)
+                general.contactScore = true
+                var simple = general
+                simple.generalBlocks = false
+                var beam = BeamSearch()
+                beam.maxWidth = 4
+                beam.maxWidthWithoutDeadline = 8
+                let result = beam.run(instance, fullSupport: support, genomes: [general, simple], stop: StopCondition())
+                XCTAssertGreaterThan(result.statistics.widerChildrenFrom, 0, "the wider rounds ran")
+                try PlacementValidation.check(result.plan, instance: instance, requireFullSupport: support)
+                let packer = MaximalSpacePacker(instance: instance, fullSupport: support)
+                XCTAssertEqual(packer.decode(result.genome), result.volume, "the genome replays the plan")
+                XCTAssertEqual(packer.placements.count, result.plan.placements.count)
             }
         }
     }

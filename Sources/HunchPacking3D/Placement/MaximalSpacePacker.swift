@@ -62,6 +62,15 @@ public final class MaximalSpacePacker {
 
     /// The best `keep` candidates of one step, best first.
     let keep = Int(PlacementGenome.maxDeviation) + 1
+    /// The most candidates a step can keep: every rank a deviation gene can name (`rankMask`).
+    /// A decode keeps `keep` unless the step's gene names a rank beyond; the beam search asks
+    /// for more with `rankingCapacity`.
+    public static let maxCandidates = Int(PlacementGenome.rankMask) + 1
+    /// How many candidates `nextSpace` ranks (between 1 and `maxCandidates`).
+    public var rankingCapacity: Int {
+        get { ranking.capacity }
+        set { ranking.capacity = min(max(1, newValue), ranking.maxCapacity) }
+    }
     var ranking: CandidateRanking
     public var candCount: Int { ranking.count }
     /// Smallest side of a remaining box (Int.max when none is left), for the space cuts.
@@ -119,7 +128,8 @@ public final class MaximalSpacePacker {
         self.boxVolume = boxVolume
         remaining = Array(repeating: 0, count: typeCount)
         weight = Array(repeating: 1, count: typeCount)
-        ranking = CandidateRanking(capacity: keep)
+        ranking = CandidateRanking(capacity: MaximalSpacePacker.maxCandidates)
+        ranking.capacity = keep
         free = FreeSpaces(length: length, width: width, height: height, fullSupport: fullSupport)
         placementsBuffer.reserveCapacity(min(instance.boxCount, 1024))
     }
@@ -208,10 +218,12 @@ public final class MaximalSpacePacker {
                 stopped = true
                 return
             }
-            guard let s = nextSpace(genome) else { return }
             let gene = steps < genome.deviations.count ? genome.deviations[steps] : 0
-            let c = min(Int(gene & PlacementGenome.rankMask), candCount - 1)
-            place(candidate(c), inSpace: s, gene: gene)
+            let rank = Int(gene & PlacementGenome.rankMask)
+            // A rank beyond `keep` (a beam path's) widens this step's ranking to reach it.
+            ranking.capacity = max(keep, rank + 1)
+            guard let s = nextSpace(genome) else { return }
+            place(candidate(min(rank, candCount - 1)), inSpace: s, gene: gene)
         }
     }
 
@@ -439,8 +451,9 @@ public final class MaximalSpacePacker {
     /// then the best score so far rather than the seventh, and fewer blocks are built (the same
     /// plans, 1.2–2 times the completions per second on BR4-1 and BR12-1).
     public func completeGreedily(_ genome: PlacementGenome) {
+        let capacity = ranking.capacity
         ranking.capacity = 1
-        defer { ranking.capacity = ranking.maxCapacity }
+        defer { ranking.capacity = capacity }
         while free.spaceCount > 0 {
             if let stop, stop.timeIsUp() {
                 stopped = true

@@ -36,6 +36,13 @@ public struct BeamSearch {
     public var maxWidth = 4096
     /// Without a deadline, the last round's width, in multiples of the first round's.
     public var maxWidthWithoutDeadline = 4
+    /// Children per node at most (the engine's `keep`, 7).
+    public var maxChildren = Int(PlacementGenome.maxDeviation) + 1
+    /// Once the widest round is done with time left, the rounds start again from
+    /// `maxWidth / 4` with this many children per node (a different, bushier tree) before the
+    /// genome search gets the rest; 0 turns this off. On BR1–BR7 the widest round comes within
+    /// seconds and the genome search after it found nothing in 42 runs of 5 s (issue 17).
+    public var widerChildren = MaximalSpacePacker.maxCandidates - 1
 
     public init() {}
 
@@ -66,12 +73,15 @@ public struct BeamSearch {
         public var seconds = 0.0
         /// The round whose completion is the answer (0: the first greedy decode).
         public var bestRound = 0
+        /// The first round with `widerChildren` children per node (0: none).
+        public var widerChildrenFrom = 0
 
         public var json: JSONValue {
             .object(["rounds": .int(rounds), "width": .int(width), "first_width": .int(firstWidth), "nodes": .int(nodes), "completions": .int(completions),
                      "completions_per_s": .double(seconds > 0 ? Double(completions) / seconds : 0),
                      "evaluations": .int(evaluations), "general_blocks": .int(generalBlocks),
-                     "seconds": .double(seconds), "best_round": .int(bestRound)])
+                     "seconds": .double(seconds), "best_round": .int(bestRound),
+                     "wider_children_from": .int(widerChildrenFrom)])
         }
     }
 
@@ -125,12 +135,20 @@ public struct BeamSearch {
         var width = max(1, initialWidth)
         stats.firstWidth = width
         var turn = 0
+        var childCap = maxChildren
         while bestVolume < everything && !stop.timeIsUp() {
-            if width > maxWidth || (stop.deadline == nil && width > maxWidthWithoutDeadline * stats.firstWidth) { break }
+            if stop.deadline == nil && width > maxWidthWithoutDeadline * stats.firstWidth { break }
+            if width > maxWidth {
+                guard widerChildren > childCap else { break }
+                childCap = widerChildren
+                width = max(1, maxWidth / 4)
+                stats.widerChildrenFrom = stats.rounds + 1
+            }
             let greedy = rankings[turn]
             stats.rounds += 1
             stats.width = width
-            let perNode = max(minChildren, min(width, packer.keep))
+            let perNode = max(minChildren, min(width, childCap))
+            packer.rankingCapacity = perNode
             packer.beginDecode(greedy)
             if beam.isEmpty { beam.append(MaximalSpacePacker.Snapshot()) }
             packer.save(into: &beam[0])
@@ -205,6 +223,7 @@ public struct BeamSearch {
                 width *= 2
             }
         }
+        packer.rankingCapacity = packer.keep
         var greedy = rankings[bestGenome]
         if bestPath.count > greedy.deviations.count {
             greedy.deviations.append(contentsOf: repeatElement(0, count: bestPath.count - greedy.deviations.count))
