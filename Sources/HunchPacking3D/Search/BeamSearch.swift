@@ -9,7 +9,8 @@ import HunchCore
 /// level; the best completion seen is the answer. A round ends when no node has a space left; the
 /// next round starts again from the empty container with twice the width, while time remains
 /// (without a deadline, rounds stop at `maxWidthWithoutDeadline` times the first width, so a run
-/// is reproducible).
+/// is reproducible). After the widest round (`maxWidth`) the rounds start again at a quarter of it
+/// with `widerChildren` children per node, then the genome search gets what time is left.
 ///
 /// Given several ranking genomes (with and without general blocks), rounds take them in turn.
 /// The best plan comes back with a genome that replays it (the ranks along its path as deviation
@@ -31,8 +32,8 @@ public struct BeamSearch {
     /// problem 3 of BR1–BR15 at 3 s, half measured 88.8 % against 89.1 % for all.
     public var timeShare = 1.0
     /// The widest round: beyond it the snapshots would take too much memory (a shallow tree,
-    /// few large blocks, reaches it within seconds); the search then hands the rest of the time
-    /// to the genome search, from the best plan's genome.
+    /// few large blocks, reaches it within seconds); the search then runs the `widerChildren`
+    /// rounds and hands the rest of the time to the genome search, from the best plan's genome.
     public var maxWidth = 4096
     /// Without a deadline, the last round's width, in multiples of the first round's.
     public var maxWidthWithoutDeadline = 4
