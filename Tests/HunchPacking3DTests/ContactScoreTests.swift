@@ -103,20 +103,7 @@ final class ContactScoreTests: XCTestCase {
     /// support settings, and the genome it returns replays them.
     func testBeamWithContactScoreValidatesAndReplays() throws {
         for (file, k) in [("BR1.txt", 1), ("BR7.txt", 2)] {
-            let instance = try TestData.br(file, k)
-            for support in [true, false] {
-                var rng = SeededGenerator(seed: 1)
-                var general = Packing3DPrior.beam.genome(instance, fullSupport: support, rng: &rng)
-                general.contactScore = true
-                var simple = general
-                simple.generalBlocks = false
-                let result = BeamSearch().run(instance, fullSupport: support, genomes: [general, simple], stop: StopCondition())
-                try PlacementValidation.check(result.plan, instance: instance, requireFullSupport: support)
-                XCTAssertEqual(result.plan.packedVolume(), result.volume)
-                XCTAssertTrue(result.genome.contactScore)
-                let packer = MaximalSpacePacker(instance: instance, fullSupport: support)
-                XCTAssertEqual(packer.decode(result.genome), result.volume, "the genome replays the plan")
-            }
+            try BeamReplayChecks.assertReplays(file, k, seed: 1, rule: \.contactScore)
         }
     }
 
@@ -124,23 +111,13 @@ final class ContactScoreTests: XCTestCase {
     /// the engine's seven, and the genome still replays the plan (the decode widens a step's
     /// ranking to the rank its gene names).
     func testWiderChildrenRoundsReplay() throws {
+        var beam = BeamSearch()
+        beam.maxWidth = 4
+        beam.maxWidthWithoutDeadline = 8
         for (file, k) in [("BR1.txt", 2), ("BR7.txt", 1)] {
-            let instance = try TestData.br(file, k)
-            for support in [true, false] {
-                var rng = SeededGenerator(seed: 2)
-                var general = Packing3DPrior.beam.genome(instance, fullSupport: support, rng: &rng)
-                general.contactScore = true
-                var simple = general
-                simple.generalBlocks = false
-                var beam = BeamSearch()
-                beam.maxWidth = 4
-                beam.maxWidthWithoutDeadline = 8
-                let result = beam.run(instance, fullSupport: support, genomes: [general, simple], stop: StopCondition())
+            try BeamReplayChecks.assertReplays(file, k, seed: 2, rule: \.contactScore, beam: beam) { result, replay in
                 XCTAssertGreaterThan(result.statistics.widerChildrenFrom, 0, "the wider rounds ran")
-                try PlacementValidation.check(result.plan, instance: instance, requireFullSupport: support)
-                let packer = MaximalSpacePacker(instance: instance, fullSupport: support)
-                XCTAssertEqual(packer.decode(result.genome), result.volume, "the genome replays the plan")
-                XCTAssertEqual(packer.placements.count, result.plan.placements.count)
+                XCTAssertEqual(replay.placements.count, result.plan.placements.count)
             }
         }
     }

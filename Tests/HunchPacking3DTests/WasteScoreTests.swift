@@ -34,20 +34,7 @@ final class WasteScoreTests: XCTestCase {
     /// both support settings, and the genome it returns replays them.
     func testBeamWithWasteScoreValidatesAndReplays() throws {
         for (file, k) in [("BR1.txt", 1), ("BR7.txt", 3)] {
-            let instance = try TestData.br(file, k)
-            for support in [true, false] {
-                var rng = SeededGenerator(seed: 1)
-                var general = Packing3DPrior.beam.genome(instance, fullSupport: support, rng: &rng)
-                general.wasteScore = true
-                var simple = general
-                simple.generalBlocks = false
-                let result = BeamSearch().run(instance, fullSupport: support, genomes: [general, simple], stop: StopCondition())
-                try PlacementValidation.check(result.plan, instance: instance, requireFullSupport: support)
-                XCTAssertEqual(result.plan.packedVolume(), result.volume)
-                XCTAssertTrue(result.genome.wasteScore)
-                let packer = MaximalSpacePacker(instance: instance, fullSupport: support)
-                XCTAssertEqual(packer.decode(result.genome), result.volume, "the genome replays the plan")
-            }
+            try BeamReplayChecks.assertReplays(file, k, seed: 1, rule: \.wasteScore)
         }
     }
 

@@ -494,6 +494,7 @@ public final class MaximalSpacePacker {
     /// Reads only constants and its arguments: `ranking` is the engine's own, held `inout`.
     func rankSimpleBlocks(into ranking: inout CandidateRanking, sx: Int, sy: Int, sz: Int, genome: PlacementGenome,
                           remaining: [Int], weight: [Double], scoring: BlockScoring = .volume, fill: [Int] = [], fillStart: (Int, Int, Int) = (0, 0, 0)) {
+        let contact = scoring == .contact
         for t in 0..<typeCount where remaining[t] > 0 {
             let q = remaining[t]
             let w = weight[t]
@@ -505,7 +506,6 @@ public final class MaximalSpacePacker {
                 let score0 = w * (i == preferred ? 1.05 : 1.0) * Double(a * b * h)
                 // Every block of this type and orientation holds at most q boxes (the tighter
                 // bounds below cost divisions).
-                let contact = scoring == .contact
                 if ranking.rejects(below: score0 * (contact ? contactScore.boxesBound(q) : Double(q))) {
                     ranking.evaluations += !genome.wholeBlocks || (sx / a) * (sy / b) * (sz / h) > q ? 6 : 1
                     continue

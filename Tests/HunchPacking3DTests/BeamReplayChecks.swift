@@ -1,0 +1,29 @@
+import XCTest
+import HunchCore
+@testable import HunchPacking3D
+
+/// The beam as `hunch solve` runs it (a ranking with general blocks and one without, with a
+/// scoring `rule` switched on), checked under both support settings: the plan validates, its
+/// volume is the one reported, the returned genome keeps the rule and replays the plan.
+enum BeamReplayChecks {
+    static func assertReplays(_ file: String, _ k: Int, seed: UInt64, rule: WritableKeyPath<PlacementGenome, Bool>,
+                              beam: BeamSearch = BeamSearch(), sourceFile: StaticString = #filePath, line: UInt = #line,
+                              more: (_ result: (plan: PackingPlan, volume: Int, genome: PlacementGenome, statistics: BeamSearch.Statistics),
+                                     _ replay: MaximalSpacePacker) -> Void = { _, _ in }) throws {
+        let instance = try TestData.br(file, k)
+        for support in [true, false] {
+            var rng = SeededGenerator(seed: seed)
+            var general = Packing3DPrior.beam.genome(instance, fullSupport: support, rng: &rng)
+            general[keyPath: rule] = true
+            var simple = general
+            simple.generalBlocks = false
+            let result = beam.run(instance, fullSupport: support, genomes: [general, simple], stop: StopCondition())
+            try PlacementValidation.check(result.plan, instance: instance, requireFullSupport: support)
+            XCTAssertEqual(result.plan.packedVolume(), result.volume, file: sourceFile, line: line)
+            XCTAssertTrue(result.genome[keyPath: rule], file: sourceFile, line: line)
+            let packer = MaximalSpacePacker(instance: instance, fullSupport: support)
+            XCTAssertEqual(packer.decode(result.genome), result.volume, "the genome replays the plan", file: sourceFile, line: line)
+            more(result, packer)
+        }
+    }
+}
