@@ -60,17 +60,30 @@ public struct BlockList: Sendable {
     /// quantities, fills its box to `minimumFill` and (under `fullSupport`) has a usable top;
     /// duplicates (same size and same box counts) dropped; the `limit` largest kept. `stop` ends
     /// the generation early with what it has.
+    ///
+    /// With `grids`, the list also holds every nx×ny×nz grid of one type and orientation of two
+    /// boxes or more (the `simpleLimit` largest), as BSG's block list does; without `general`,
+    /// only those. The engine's layers (one box thick, filling the space) are a few of these
+    /// grids; the others let a type fill a space's length with fewer boxes than the space holds.
     public static func make(_ instance: ContainerInstance, fullSupport: Bool, limit: Int = defaultLimit,
-                            stop: StopCondition? = nil) -> BlockList {
+                            general: Bool = true, grids: Bool = false, stop: StopCondition? = nil) -> BlockList {
         var builder = Builder(instance: instance, fullSupport: fullSupport, stop: stop)
         builder.addSimpleBlocks()
         let simple = builder.blocks
-        var round = builder.combine(simple, simple, budget: 8 * limit)
-        let second = builder.combine(round, simple, budget: 8 * limit)
-        round += second
-        round.sort { ($0.volume, -$0.parts.count) > ($1.volume, -$1.parts.count) }
+        var kept: [Block] = []
+        if general {
+            var round = builder.combine(simple, simple, budget: 8 * limit)
+            let second = builder.combine(round, simple, budget: 8 * limit)
+            round += second
+            round.sort { ($0.volume, -$0.parts.count) > ($1.volume, -$1.parts.count) }
+            kept = Array(round.prefix(max(0, limit)))
+        }
+        if grids {
+            kept += simple.filter { $0.needs[0].1 >= 2 }
+            kept.sort { ($0.volume, -$0.parts.count) > ($1.volume, -$1.parts.count) }
+        }
         var list = BlockList()
-        for block in round.prefix(max(0, limit)) { list.append(block) }
+        for block in kept { list.append(block) }
         return list
     }
 

@@ -23,6 +23,7 @@ import HunchCore
 /// **General blocks.** With the genome's `generalBlocks` the engine also offers the instance's
 /// `BlockList` (blocks that mix types or orientations, Fanslau & Bortfeldt 2010), built once on
 /// first use; a general block under full support offers only its covered top rectangle as floor.
+/// With `gridBlocks` the list also holds every nx×ny×nz grid of one type (BSG's blocks).
 ///
 /// **Steps.** `beginDecode`, `nextSpace`, `candidate`, `place`, `save` and `restore` expose one
 /// step at a time, for the beam search (`BeamSearch`), which branches on the block choice.
@@ -76,8 +77,14 @@ public final class MaximalSpacePacker {
     /// Smallest side of a remaining box (Int.max when none is left), for the space cuts.
     var minSide = Int.max
 
-    /// The instance's general blocks, built at the first decode that asks for them.
+    /// The block list the current decode offers (general blocks, grids or both, as its genome
+    /// says; nil when it asks for neither).
     public private(set) var blockList: BlockList?
+    /// The instance's lists, each built at the first decode that asks for it, at
+    /// `listIndex(general:grids:)`.
+    var builtLists: [BlockList?] = [nil, nil, nil, nil]
+    /// The index in `builtLists` of `blockList` (−1: none).
+    var activeList = -1
     /// The most general blocks among the `keep` candidates of a step.
     /// (All of them by default: on BR3 at 3 s a cap of 3 measured no better.)
     public var maxGeneral = Int(PlacementGenome.maxDeviation) + 1
@@ -86,6 +93,8 @@ public final class MaximalSpacePacker {
     /// Each general block's score under `scoredWeights` (see `scoreGeneralBlocks`).
     var generalScore: [Double] = []
     var scoredWeights: [Double] = []
+    /// The `activeList` that `generalScore` scores.
+    var scoredList = -1
 
     /// For the genome's `wasteScore`: per axis a (x, y, z), `fillable[fillStart.a + v]` is the
     /// longest length up to v that a sum of the boxes' sides along that axis fills exactly (their
@@ -180,12 +189,32 @@ public final class MaximalSpacePacker {
     /// True when the last decode ended at the stop condition before every box was considered.
     public private(set) var stopped = false
 
+    /// Blocks in the list of general blocks, grids or both, once built (0 before).
+    public func blockListCount(general: Bool, grids: Bool) -> Int {
+        builtLists[(general ? 1 : 0) + (grids ? 2 : 0)]?.count ?? 0
+    }
+
+    /// Makes `blockList` the list `genome` asks for, building it on first use.
+    func selectBlockList(_ genome: PlacementGenome) {
+        guard genome.generalBlocks || genome.gridBlocks else {
+            blockList = nil
+            activeList = -1
+            return
+        }
+        let index = (genome.generalBlocks ? 1 : 0) + (genome.gridBlocks ? 2 : 0)
+        if index == activeList { return }
+        if builtLists[index] == nil {
+            builtLists[index] = BlockList.make(instance, fullSupport: fullSupport, limit: blockListLimit,
+                                               general: genome.generalBlocks, grids: genome.gridBlocks, stop: stop)
+        }
+        blockList = builtLists[index]
+        activeList = index
+    }
+
     /// Resets quantities, weights and outputs for a new decode.
     func prepare(_ genome: PlacementGenome) {
         stopped = false
-        if genome.generalBlocks && blockList == nil {
-            blockList = BlockList.make(instance, fullSupport: fullSupport, limit: blockListLimit, stop: stop)
-        }
+        selectBlockList(genome)
         let n = typeCount
         for t in 0..<n { remaining[t] = instance.boxTypes[t].quantity }
         let strength = genome.orderStrength.isFinite ? genome.orderStrength : 0
@@ -193,7 +222,7 @@ public final class MaximalSpacePacker {
         for (r, t) in genome.order.enumerated() where t >= 0 && t < n {
             weight[t] = 1 + strength * Double(n - 1 - r) / Double(max(1, n - 1))
         }
-        if genome.generalBlocks { scoreGeneralBlocks() }
+        if blockList != nil { scoreGeneralBlocks() }
         scoringActive = genome.contactScore ? .contact : (genome.wasteScore ? .waste : .volume)
         // Every decode starts with all of the instance's boxes: one table serves them all.
         if scoringActive != .volume && fillable.isEmpty { buildFillable() }
@@ -478,7 +507,7 @@ public final class MaximalSpacePacker {
         let scoring = scoringActive
         rankSimpleBlocks(into: &ranking, sx: sx, sy: sy, sz: sz, genome: genome, remaining: remaining, weight: weight,
                          scoring: scoring, fill: fillable, fillStart: fillStart)
-        if genome.generalBlocks, let list = blockList {
+        if let list = blockList {
             rankGeneralBlocks(into: &ranking, list, sx: sx, sy: sy, sz: sz, remaining: remaining,
                               scoring: scoring, fill: fillable, fillStart: fillStart)
         }
@@ -616,8 +645,9 @@ public final class MaximalSpacePacker {
     /// types), computed when a decode starts with weights other than the last ones.
     func scoreGeneralBlocks() {
         guard let list = blockList else { return }
-        if generalScore.count == list.count && scoredWeights == weight { return }
+        if scoredList == activeList && scoredWeights == weight { return }
         scoredWeights = weight
+        scoredList = activeList
         generalScore.removeAll(keepingCapacity: true)
         for b in 0..<list.count {
             var score = 0.0

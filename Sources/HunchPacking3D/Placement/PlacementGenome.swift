@@ -10,6 +10,7 @@
 /// - `spaceRule`: which free space is filled next (see `SpaceRule`);
 /// - `wholeBlocks`: the shape of the blocks considered;
 /// - `generalBlocks`: also offer blocks that mix types (`BlockList`);
+/// - `gridBlocks`: also offer every nx×ny×nz grid of one type (`BlockList`);
 /// - `wasteScore`: rank blocks by volume less the space they leave unusable (BSG's f = V − V_loss);
 /// - `contactScore`: rank them by BSG's VCS (volume, usable space kept, contact surface, box count).
 public struct PlacementGenome: Sendable, Equatable {
@@ -23,6 +24,10 @@ public struct PlacementGenome: Sendable, Equatable {
     /// Also offer the instance's general blocks, which mix box types or orientations
     /// (Fanslau & Bortfeldt 2010; see `BlockList`).
     public var generalBlocks = false
+    /// Also offer every nx×ny×nz grid of one type and orientation (BSG's block list, Araya,
+    /// Guerrero & Nuñez 2017), besides the engine's layers: the blocks come from the instance's
+    /// `BlockList` (with `generalBlocks`, in one list with the general blocks).
+    public var gridBlocks = false
     /// Rank a space's blocks by their (weighted) volume less the volume of the space they make
     /// unusable, V(b) − V_loss(b, s) (Araya & Riff 2014; Araya, Guerrero & Nuñez 2017's BSG):
     /// along each axis the gap the block leaves in the space counts only as far as a sum of the
@@ -90,6 +95,7 @@ public struct PlacementGenome: Sendable, Equatable {
                                 orderStrength: orderStrength.isFinite ? orderStrength : 0, spaceRule: spaceRule)
         g.wholeBlocks = wholeBlocks
         g.generalBlocks = generalBlocks
+        g.gridBlocks = gridBlocks
         g.wasteScore = wasteScore
         g.contactScore = contactScore
         g.setOrder(repairing: order)
@@ -113,6 +119,7 @@ public struct PlacementGenome: Sendable, Equatable {
         spaceRule = other.spaceRule
         wholeBlocks = other.wholeBlocks
         generalBlocks = other.generalBlocks
+        gridBlocks = other.gridBlocks
         wasteScore = other.wasteScore
         contactScore = other.contactScore
     }

@@ -10,7 +10,8 @@ import HunchCore
 /// next round starts again from the empty container with twice the width, while time remains
 /// (without a deadline, rounds stop at `maxWidthWithoutDeadline` times the first width, so a run
 /// is reproducible). After the widest round (`maxWidth`) the rounds start again at a quarter of it
-/// with `widerChildren` children per node, then the genome search gets what time is left.
+/// with `widerChildren` children per node; after the widest of those, again with every one-type
+/// grid among the blocks (`gridRounds`); then the genome search gets what time is left.
 ///
 /// Given several ranking genomes (with and without general blocks), rounds take them in turn.
 /// The best plan comes back with a genome that replays it (the ranks along its path as deviation
@@ -44,6 +45,12 @@ public struct BeamSearch {
     /// genome search gets the rest; 0 turns this off. On BR1–BR7 the widest round comes within
     /// seconds and the genome search after it found nothing in 42 runs of 5 s (issue 17).
     public var widerChildren = MaximalSpacePacker.maxCandidates - 1
+    /// Once the `widerChildren` rounds are done with time left, the rounds start again from
+    /// `maxWidth / 4` with the rankings' `gridBlocks` set: every nx×ny×nz grid of one type is
+    /// offered besides the layers, as in BSG's block list. Not in the earlier rounds: at 10 s on
+    /// problems 1–2 of BR1–BR7 the grids in every round lost 0.06 points, but they give BR1-9
+    /// and BR1-10 the plans the layers lack (+2.0 and +2.6 points; issue 17).
+    public var gridRounds = true
 
     public init() {}
 
@@ -76,13 +83,18 @@ public struct BeamSearch {
         public var bestRound = 0
         /// The first round with `widerChildren` children per node (0: none).
         public var widerChildrenFrom = 0
+        /// The first round with the one-type grids among the blocks (0: none).
+        public var gridBlocksFrom = 0
+        /// Blocks in the first grid ranking's list (general blocks and grids; 0 when not used).
+        public var gridBlocks = 0
 
         public var json: JSONValue {
             .object(["rounds": .int(rounds), "width": .int(width), "first_width": .int(firstWidth), "nodes": .int(nodes), "completions": .int(completions),
                      "completions_per_s": .double(seconds > 0 ? Double(completions) / seconds : 0),
                      "evaluations": .int(evaluations), "general_blocks": .int(generalBlocks),
                      "seconds": .double(seconds), "best_round": .int(bestRound),
-                     "wider_children_from": .int(widerChildrenFrom)])
+                     "wider_children_from": .int(widerChildrenFrom), "grid_blocks_from": .int(gridBlocksFrom),
+                     "grid_blocks": .int(gridBlocks)])
         }
     }
 
@@ -108,21 +120,31 @@ public struct BeamSearch {
         // Round 0: the greedy decodes themselves.
         var bestVolume = -1
         var best: [Placement] = []
-        var bestGenome = 0
-        var greedyVolume = [Int](repeating: 0, count: rankings.count)
-        for (i, g) in rankings.enumerated() {
-            packer.decode(g)
-            greedyVolume[i] = packer.packedVolume
-            stats.completions += 1
-            stats.evaluations += packer.evaluations
-            if packer.packedVolume > bestVolume {
-                bestVolume = packer.packedVolume
-                best = packer.placements
-                bestGenome = i
-            }
-        }
-        stats.generalBlocks = packer.blockList?.count ?? 0
+        // The best plan is `bestRanking` with the ranks of `bestPath` as its deviations.
+        var bestRanking = rankings[0]
         var bestPath: [UInt8] = []
+        var greedyVolume = [Int](repeating: 0, count: rankings.count)
+        /// Decodes each ranking greedily (the roots' own completions, for a stage's rankings);
+        /// true when one is the best so far.
+        func decodeGreedily(_ rankings: [PlacementGenome]) -> Bool {
+            var improved = false
+            for (i, g) in rankings.enumerated() {
+                packer.decode(g)
+                greedyVolume[i] = packer.packedVolume
+                stats.completions += 1
+                stats.evaluations += packer.evaluations
+                if packer.packedVolume > bestVolume {
+                    bestVolume = packer.packedVolume
+                    best = packer.placements
+                    bestRanking = g
+                    bestPath.removeAll()
+                    improved = true
+                }
+            }
+            return improved
+        }
+        _ = decodeGreedily(rankings)
+        stats.generalBlocks = packer.blockListCount(general: true, grids: false)
         let everything = instance.totalBoxVolume
 
         var beam: [MaximalSpacePacker.Snapshot] = [], children: [MaximalSpacePacker.Snapshot] = []
@@ -137,15 +159,34 @@ public struct BeamSearch {
         stats.firstWidth = width
         var turn = 0
         var childCap = maxChildren
+        // The rounds' stages: plain, then `widerChildren`, then `gridRounds`.
+        var stage = 0
+        var roundRankings = rankings
         while bestVolume < everything && !stop.timeIsUp() {
             if stop.deadline == nil && width > maxWidthWithoutDeadline * stats.firstWidth { break }
             if width > maxWidth {
-                guard widerChildren > childCap else { break }
-                childCap = widerChildren
+                if stage == 0 && widerChildren > childCap {
+                    stage = 1
+                    childCap = widerChildren
+                    stats.widerChildrenFrom = stats.rounds + 1
+                } else if stage <= 1 && gridRounds {
+                    stage = 2
+                    childCap = max(childCap, widerChildren)
+                    roundRankings = rankings.map { g in
+                        var grid = g
+                        grid.gridBlocks = true
+                        return grid
+                    }
+                    stats.gridBlocksFrom = stats.rounds + 1
+                    if decodeGreedily(roundRankings) { stats.bestRound = stats.rounds + 1 }
+                    stats.gridBlocks = packer.blockListCount(general: roundRankings[0].generalBlocks, grids: true)
+                    if stop.timeIsUp() || bestVolume >= everything { break }
+                } else {
+                    break
+                }
                 width = max(1, maxWidth / 4)
-                stats.widerChildrenFrom = stats.rounds + 1
             }
-            let greedy = rankings[turn]
+            let greedy = roundRankings[turn]
             stats.rounds += 1
             stats.width = width
             let perNode = max(minChildren, min(width, childCap))
@@ -189,7 +230,7 @@ public struct BeamSearch {
                         if packer.packedVolume > bestVolume {
                             bestVolume = packer.packedVolume
                             bestPath = children[childCount].path
-                            bestGenome = turn
+                            bestRanking = greedy
                             stats.bestRound = stats.rounds
                         }
                         values.append((packer.packedVolume, children[childCount].packedVolume, childCount))
@@ -225,7 +266,7 @@ public struct BeamSearch {
             }
         }
         packer.rankingCapacity = packer.keep
-        var greedy = rankings[bestGenome]
+        var greedy = bestRanking
         if bestPath.count > greedy.deviations.count {
             greedy.deviations.append(contentsOf: repeatElement(0, count: bestPath.count - greedy.deviations.count))
         }
