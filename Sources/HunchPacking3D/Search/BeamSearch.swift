@@ -9,9 +9,10 @@ import HunchCore
 /// level; the best completion seen is the answer. A round ends when no node has a space left; the
 /// next round starts again from the empty container with twice the width, while time remains
 /// (without a deadline, rounds stop at `maxWidthWithoutDeadline` times the first width, so a run
-/// is reproducible). After the widest round (`maxWidth`) the rounds start again at a quarter of it
-/// with `widerChildren` children per node; after the widest of those, again with every one-type
-/// grid among the blocks (`gridRounds`); then the genome search gets what time is left.
+/// is reproducible). After the widest plain round (`plainMaxWidth`) the rounds start again at a
+/// quarter of `maxWidth` with `widerChildren` children per node; after the widest of those
+/// (`maxWidth`), again with every one-type grid among the blocks (`gridRounds`); then the genome
+/// search gets what time is left.
 ///
 /// Given several ranking genomes (with and without general blocks), rounds take them in turn.
 /// The best plan comes back with a genome that replays it (the ranks along its path as deviation
@@ -36,6 +37,11 @@ public struct BeamSearch {
     /// few large blocks, reaches it within seconds); the search then runs the `widerChildren`
     /// rounds and hands the rest of the time to the genome search, from the best plan's genome.
     public var maxWidth = 4096
+    /// The widest round with `maxChildren` children per node (at most `maxWidth`): after it the
+    /// `widerChildren` rounds start. Half of `maxWidth`: in the 30 s runs of BR1–BR5 (full
+    /// support) the plain rounds of width 4,096 gave the best plan in 2 of 50 runs, the wider
+    /// rounds after them in 24, so the time goes to those (issue 17, "Stages of rounds").
+    public var plainMaxWidth = 2048
     /// Without a deadline, the last round's width, in multiples of the first round's.
     public var maxWidthWithoutDeadline = 4
     /// Children per node at most (the engine's `keep`, 7).
@@ -164,7 +170,7 @@ public struct BeamSearch {
         var roundRankings = rankings
         while bestVolume < everything && !stop.timeIsUp() {
             if stop.deadline == nil && width > maxWidthWithoutDeadline * stats.firstWidth { break }
-            if width > maxWidth {
+            if width > (stage == 0 ? min(plainMaxWidth, maxWidth) : maxWidth) {
                 if stage == 0 && widerChildren > childCap {
                     stage = 1
                     childCap = widerChildren
