@@ -31,6 +31,32 @@ final class BeamSearchTests: XCTestCase {
         }
     }
 
+    /// The stages of rounds: the plain rounds stop at `plainMaxWidth` when a later stage follows
+    /// (the wider rounds start next, then the grid rounds), and run to `maxWidth` when none does.
+    func testStagesOfRounds() throws {
+        let instance = try TestData.br("BR7.txt", 1)
+        let start = genomes(instance, support: true)
+        var beam = BeamSearch()
+        beam.maxWidth = 8
+        beam.plainMaxWidth = 2
+        beam.maxWidthWithoutDeadline = 16
+        let staged = beam.run(instance, fullSupport: true, genomes: start, stop: StopCondition())
+        // Plain widths 1, 2 (rounds 1–4); wider 2, 4, 8 (rounds 5–10); grids 2, 4, 8 (rounds 11–16).
+        XCTAssertEqual(staged.statistics.widerChildrenFrom, 5)
+        XCTAssertEqual(staged.statistics.gridBlocksFrom, 11)
+        XCTAssertEqual(staged.statistics.rounds, 16)
+        beam.widerChildren = 0
+        beam.gridRounds = false
+        let plain = beam.run(instance, fullSupport: true, genomes: start, stop: StopCondition())
+        XCTAssertEqual(plain.statistics.widerChildrenFrom, 0)
+        XCTAssertEqual(plain.statistics.gridBlocksFrom, 0)
+        XCTAssertEqual(plain.statistics.rounds, 8, "widths 1, 2, 4, 8 with both rankings")
+        XCTAssertEqual(plain.statistics.width, 8)
+        let packer = MaximalSpacePacker(instance: instance, fullSupport: true)
+        XCTAssertEqual(packer.decode(staged.genome), staged.volume, "the staged beam's genome replays its plan")
+        XCTAssertEqual(packer.decode(plain.genome), plain.volume)
+    }
+
     /// The seed draws the beam's first width: a seed gives the same plan every time, seeds that
     /// draw different widths search different beams, and every plan validates.
     func testSeedVariesTheBeamReproducibly() throws {

@@ -8,6 +8,8 @@ import HunchCore
 /// bounding box their boxes fill to at least `minimumFill` (98 %). The engine's own simple
 /// blocks (columns and layers of one type, built per space) stay as they are; this list adds
 /// the mixed ones, so that two types whose sides add up to the space's can fill it together.
+/// On request (`make(…, grids: true)`) it also holds every nx×ny×nz grid of one type, as BSG's
+/// list does.
 ///
 /// **Full support.** Blocks side by side must have the same height; a block goes on top of
 /// another only when the lower one's covered top rectangle holds the upper one's whole base. A
@@ -62,9 +64,11 @@ public struct BlockList: Sendable {
     /// the generation early with what it has.
     ///
     /// With `grids`, the list also holds every nx×ny×nz grid of one type and orientation of two
-    /// boxes or more (the `simpleLimit` largest), as BSG's block list does; without `general`,
-    /// only those. The engine's layers (one box thick, filling the space) are a few of these
-    /// grids; the others let a type fill a space's length with fewer boxes than the space holds.
+    /// boxes or more (the `simpleLimit` largest, besides the `limit` general blocks; not
+    /// deduplicated, so two orientations may give equal grids), as BSG's block list does;
+    /// without `general`, only those. The engine's layers (one box thick, filling the space) are
+    /// a few of these grids; the others let a type fill a space's length with fewer boxes than
+    /// the space holds.
     public static func make(_ instance: ContainerInstance, fullSupport: Bool, limit: Int = defaultLimit,
                             general: Bool = true, grids: Bool = false, stop: StopCondition? = nil) -> BlockList {
         var builder = Builder(instance: instance, fullSupport: fullSupport, stop: stop)

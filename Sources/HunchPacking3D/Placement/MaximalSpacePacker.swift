@@ -85,10 +85,10 @@ public final class MaximalSpacePacker {
     var builtLists: [BlockList?] = [nil, nil, nil, nil]
     /// The index in `builtLists` of `blockList` (−1: none).
     var activeList = -1
-    /// The most general blocks among the `keep` candidates of a step.
+    /// The most blocks from the list (general blocks and grids) among the candidates of a step.
     /// (All of them by default: on BR3 at 3 s a cap of 3 measured no better.)
     public var maxGeneral = Int(PlacementGenome.maxDeviation) + 1
-    /// The most general blocks `blockList` keeps.
+    /// The most general blocks a list keeps (grids come on top, `BlockList.make`).
     public var blockListLimit = BlockList.defaultLimit
     /// Each general block's score under `scoredWeights` (see `scoreGeneralBlocks`).
     var generalScore: [Double] = []
@@ -189,19 +189,22 @@ public final class MaximalSpacePacker {
     /// True when the last decode ended at the stop condition before every box was considered.
     public private(set) var stopped = false
 
+    /// The index in `builtLists` of the list of general blocks, grids or both (0: neither).
+    static func listIndex(general: Bool, grids: Bool) -> Int { (general ? 1 : 0) + (grids ? 2 : 0) }
+
     /// Blocks in the list of general blocks, grids or both, once built (0 before).
     public func blockListCount(general: Bool, grids: Bool) -> Int {
-        builtLists[(general ? 1 : 0) + (grids ? 2 : 0)]?.count ?? 0
+        builtLists[MaximalSpacePacker.listIndex(general: general, grids: grids)]?.count ?? 0
     }
 
     /// Makes `blockList` the list `genome` asks for, building it on first use.
     func selectBlockList(_ genome: PlacementGenome) {
-        guard genome.generalBlocks || genome.gridBlocks else {
+        let index = MaximalSpacePacker.listIndex(general: genome.generalBlocks, grids: genome.gridBlocks)
+        guard index > 0 else {
             blockList = nil
             activeList = -1
             return
         }
-        let index = (genome.generalBlocks ? 1 : 0) + (genome.gridBlocks ? 2 : 0)
         if index == activeList { return }
         if builtLists[index] == nil {
             builtLists[index] = BlockList.make(instance, fullSupport: fullSupport, limit: blockListLimit,

@@ -34,8 +34,9 @@ public struct BeamSearch {
     /// problem 3 of BR1–BR15 at 3 s, half measured 88.8 % against 89.1 % for all.
     public var timeShare = 1.0
     /// The widest round: beyond it the snapshots would take too much memory (a shallow tree,
-    /// few large blocks, reaches it within seconds); the search then runs the `widerChildren`
-    /// rounds and hands the rest of the time to the genome search, from the best plan's genome.
+    /// few large blocks, reaches it within seconds). The `widerChildren` and `gridRounds` stages
+    /// each end with it; the genome search then gets the rest of the time, from the best plan's
+    /// genome.
     public var maxWidth = 4096
     /// The widest round with `maxChildren` children per node (at most `maxWidth`): after it the
     /// `widerChildren` rounds start. Half of `maxWidth`: in the 30 s runs of BR1–BR5 (full
@@ -46,13 +47,13 @@ public struct BeamSearch {
     public var maxWidthWithoutDeadline = 4
     /// Children per node at most (the engine's `keep`, 7).
     public var maxChildren = Int(PlacementGenome.maxDeviation) + 1
-    /// Once the widest round is done with time left, the rounds start again from
-    /// `maxWidth / 4` with this many children per node (a different, bushier tree) before the
-    /// genome search gets the rest; 0 turns this off. On BR1–BR7 the widest round comes within
-    /// seconds and the genome search after it found nothing in 42 runs of 5 s (issue 17).
+    /// Once the widest plain round (`plainMaxWidth`) is done with time left, the rounds start
+    /// again from about `maxWidth / 4` with this many children per node (a different, bushier
+    /// tree); 0 turns this off. On BR1–BR7 the widest round comes within seconds and the genome
+    /// search after it found nothing in 42 runs of 5 s (issue 17).
     public var widerChildren = MaximalSpacePacker.maxCandidates - 1
     /// Once the `widerChildren` rounds are done with time left, the rounds start again from
-    /// `maxWidth / 4` with the rankings' `gridBlocks` set: every nx×ny×nz grid of one type is
+    /// about `maxWidth / 4` with the rankings' `gridBlocks` set: every nx×ny×nz grid of one type is
     /// offered besides the layers, as in BSG's block list. Not in the earlier rounds: at 10 s on
     /// problems 1–2 of BR1–BR7 the grids in every round lost 0.06 points, but they give BR1-9
     /// and BR1-10 the plans the layers lack (+2.0 and +2.6 points; issue 17).
@@ -105,8 +106,9 @@ public struct BeamSearch {
     }
 
     /// The best plan found for one container under `stop`, the genome that decodes to it (the
-    /// ranks chosen along its path as deviations), and the statistics. `genome` gives the ranking
-    /// (type weights, orientations, space rule, general blocks); its deviations are not used.
+    /// ranks chosen along its path as deviations; with `gridBlocks` set when a grid round found
+    /// it), and the statistics. `genome` gives the ranking (type weights, orientations, space
+    /// rule, general blocks); its deviations are not used.
     ///
     /// With several genomes, the rounds take them in turn (the width doubles after each turn):
     /// with and without general blocks, say, which suit different instances.
@@ -165,12 +167,20 @@ public struct BeamSearch {
         stats.firstWidth = width
         var turn = 0
         var childCap = maxChildren
-        // The rounds' stages: plain, then `widerChildren`, then `gridRounds`.
+        // The rounds' stages: plain, then `widerChildren`, then `gridRounds`. The plain rounds
+        // stop at `plainMaxWidth` only when a later stage follows.
         var stage = 0
         var roundRankings = rankings
+        let laterStages = widerChildren > maxChildren || gridRounds
+        let plainWidest = laterStages ? min(plainMaxWidth, maxWidth) : maxWidth
+        // A later stage's first width: the seed's own sequence (first width doubled), the widest
+        // not beyond a quarter of `maxWidth`, so that `--threads` runs search different beams.
+        let quarter = max(1, maxWidth / 4)
+        var laterFirstWidth = min(stats.firstWidth, quarter)
+        while laterFirstWidth * 2 <= quarter { laterFirstWidth *= 2 }
         while bestVolume < everything && !stop.timeIsUp() {
             if stop.deadline == nil && width > maxWidthWithoutDeadline * stats.firstWidth { break }
-            if width > (stage == 0 ? min(plainMaxWidth, maxWidth) : maxWidth) {
+            if width > (stage == 0 ? plainWidest : maxWidth) {
                 if stage == 0 && widerChildren > childCap {
                     stage = 1
                     childCap = widerChildren
@@ -183,6 +193,8 @@ public struct BeamSearch {
                         grid.gridBlocks = true
                         return grid
                     }
+                    // The greedy decodes count in the stage's first round (which the deadline may
+                    // then stop before it starts).
                     stats.gridBlocksFrom = stats.rounds + 1
                     if decodeGreedily(roundRankings) { stats.bestRound = stats.rounds + 1 }
                     stats.gridBlocks = packer.blockListCount(general: roundRankings[0].generalBlocks, grids: true)
@@ -190,7 +202,7 @@ public struct BeamSearch {
                 } else {
                     break
                 }
-                width = max(1, maxWidth / 4)
+                width = laterFirstWidth
             }
             let greedy = roundRankings[turn]
             stats.rounds += 1
