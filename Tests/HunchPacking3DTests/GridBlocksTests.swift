@@ -97,12 +97,8 @@ final class GridBlocksTests: XCTestCase {
         var without = beam
         without.gridRounds = false
         let instance = try TestData.br("BR1.txt", 10)
-        var rng = SeededGenerator(seed: 1)
-        var general = Packing3DPrior.beam.genome(instance, fullSupport: true, rng: &rng)
-        general.contactScore = true
-        var simple = general
-        simple.generalBlocks = false
-        let plain = without.run(instance, fullSupport: true, genomes: [general, simple], stop: StopCondition())
+        let genomes = BeamReplayChecks.rankings(instance, support: true, seed: 1, rule: \.contactScore)
+        let plain = without.run(instance, fullSupport: true, genomes: genomes, stop: StopCondition())
         XCTAssertEqual(plain.statistics.gridBlocksFrom, 0)
         try BeamReplayChecks.assertReplays("BR1.txt", 10, seed: 1, rule: \.contactScore, beam: beam) { result, _ in
             XCTAssertGreaterThan(result.statistics.gridBlocksFrom, result.statistics.widerChildrenFrom)
@@ -111,7 +107,7 @@ final class GridBlocksTests: XCTestCase {
                 XCTAssertTrue(result.genome.gridBlocks, "a grid round's plan replays with the grids")
             }
         }
-        let grid = beam.run(instance, fullSupport: true, genomes: [general, simple], stop: StopCondition())
+        let grid = beam.run(instance, fullSupport: true, genomes: genomes, stop: StopCondition())
         XCTAssertGreaterThan(grid.volume, plain.volume, "the grids give BR1-10 a plan the layers lack")
         XCTAssertTrue(grid.genome.gridBlocks)
     }

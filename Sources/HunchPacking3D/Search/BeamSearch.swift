@@ -181,7 +181,7 @@ public struct BeamSearch {
         while bestVolume < everything && !stop.timeIsUp() {
             if stop.deadline == nil && width > maxWidthWithoutDeadline * stats.firstWidth { break }
             if width > (stage == 0 ? plainWidest : maxWidth) {
-                if stage == 0 && widerChildren > childCap {
+                if stage == 0 && widerChildren > maxChildren {
                     stage = 1
                     childCap = widerChildren
                     stats.widerChildrenFrom = stats.rounds + 1
