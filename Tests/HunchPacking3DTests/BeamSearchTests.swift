@@ -32,29 +32,51 @@ final class BeamSearchTests: XCTestCase {
     }
 
     /// The stages of rounds: the plain rounds stop at `plainMaxWidth` when a later stage follows
-    /// (the wider rounds start next, then the grid rounds), and run to `maxWidth` when none does.
+    /// (the square rounds start next, then the grid rounds, each from `squareFirstWidth` by √2
+    /// steps), and run to `maxWidth` when none does.
     func testStagesOfRounds() throws {
         let instance = try TestData.br("BR7.txt", 1)
         let start = genomes(instance, support: true)
         var beam = BeamSearch()
         beam.maxWidth = 8
         beam.plainMaxWidth = 2
+        beam.squareFirstWidth = 2
+        beam.squareMaxWidth = 6
         beam.maxWidthWithoutDeadline = 16
         let staged = beam.run(instance, fullSupport: true, genomes: start, stop: StopCondition())
-        // Plain widths 1, 2 (rounds 1–4); wider 2, 4, 8 (rounds 5–10); grids 2, 4, 8 (rounds 11–16).
-        XCTAssertEqual(staged.statistics.widerChildrenFrom, 5)
-        XCTAssertEqual(staged.statistics.gridBlocksFrom, 11)
-        XCTAssertEqual(staged.statistics.rounds, 16)
-        beam.widerChildren = 0
+        // Plain widths 1, 2 (rounds 1–4); square 2, 3, 4, 6 (rounds 5–12; 2√2 ≈ 2.8, 4√2 ≈ 5.7);
+        // grids 2, 3, 4, 6 (rounds 13–20).
+        XCTAssertEqual(staged.statistics.squareFrom, 5)
+        XCTAssertEqual(staged.statistics.gridBlocksFrom, 13)
+        XCTAssertEqual(staged.statistics.rounds, 20)
+        XCTAssertEqual(staged.statistics.width, 6)
+        beam.squareRounds = false
+        let gridsOnly = beam.run(instance, fullSupport: true, genomes: start, stop: StopCondition())
+        XCTAssertEqual(gridsOnly.statistics.squareFrom, 0)
+        XCTAssertEqual(gridsOnly.statistics.gridBlocksFrom, 5)
+        XCTAssertEqual(gridsOnly.statistics.rounds, 12)
         beam.gridRounds = false
         let plain = beam.run(instance, fullSupport: true, genomes: start, stop: StopCondition())
-        XCTAssertEqual(plain.statistics.widerChildrenFrom, 0)
+        XCTAssertEqual(plain.statistics.squareFrom, 0)
         XCTAssertEqual(plain.statistics.gridBlocksFrom, 0)
         XCTAssertEqual(plain.statistics.rounds, 8, "widths 1, 2, 4, 8 with both rankings")
         XCTAssertEqual(plain.statistics.width, 8)
         let packer = MaximalSpacePacker(instance: instance, fullSupport: true)
-        XCTAssertEqual(packer.decode(staged.genome), staged.volume, "the staged beam's genome replays its plan")
-        XCTAssertEqual(packer.decode(plain.genome), plain.volume)
+        for result in [staged, gridsOnly, plain] {
+            XCTAssertEqual(packer.decode(result.genome), result.volume, "the beam's genome replays its plan")
+        }
+    }
+
+    /// A square round's level makes about width² children: the root all of them (up to the
+    /// ranks a gene can name), a full level `width` per node, a level that dedup left narrow more.
+    func testSquareChildrenPerNode() {
+        let beam = BeamSearch()
+        XCTAssertEqual(beam.squareChildren(width: 8, nodes: 1), 64)
+        XCTAssertEqual(beam.squareChildren(width: 16, nodes: 1), BeamSearch.maxSquareChildren)
+        XCTAssertEqual(BeamSearch.maxSquareChildren, Int(PlacementGenome.rankMask) + 1)
+        XCTAssertEqual(beam.squareChildren(width: 8, nodes: 8), 8)
+        XCTAssertEqual(beam.squareChildren(width: 8, nodes: 3), 21)
+        XCTAssertEqual(beam.squareChildren(width: 2, nodes: 4), beam.minChildren)
     }
 
     /// The seed draws the beam's first width: a seed gives the same plan every time, seeds that

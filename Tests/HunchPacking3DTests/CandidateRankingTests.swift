@@ -32,4 +32,49 @@ final class CandidateRankingTests: XCTestCase {
         ranking.consider(3, 0, 1, 1, 1, 8, 2)
         XCTAssertEqual(ranking.entries.prefix(2).map(\.type), [0, 3])
     }
+
+    /// Along real decodes (VCS rankings with and without general blocks, with and without the
+    /// grids, full support and none), a step ranked 64 wide begins with the same blocks as the
+    /// step ranked 1, 7, 8, 10, 16 or 32 wide. A beam's child ranked 64 wide and completed 1
+    /// wide then replays with the decode's `rank + 1`: before the skip bound's margin
+    /// (`rejects(below:)`), ties between orientations came out in another order.
+    func testWiderRankingBeginsWithTheNarrowerOne() throws {
+        for (file, k) in [("BR1.txt", 3), ("BR1.txt", 6), ("BR7.txt", 1), ("BR7.txt", 2)] {
+            let instance = try TestData.br(file, k)
+            for support in [true, false] {
+                for ranking in BeamReplayChecks.rankings(instance, support: support, seed: 1, rule: \.contactScore) {
+                    for grids in [false, true] {
+                        var genome = ranking
+                        genome.gridBlocks = grids
+                        try assertPrefixes(instance, support: support, genome: genome, "\(file)#\(k) support \(support) grids \(grids)")
+                    }
+                }
+            }
+        }
+    }
+
+    private func assertPrefixes(_ instance: ContainerInstance, support: Bool, genome: PlacementGenome, _ label: String) throws {
+        let packer = MaximalSpacePacker(instance: instance, fullSupport: support)
+        packer.beginDecode(genome)
+        var snapshot = MaximalSpacePacker.Snapshot()
+        var steps = 0, wideSteps = 0
+        while steps < 200 {
+            packer.save(into: &snapshot)
+            packer.rankingCapacity = MaximalSpacePacker.maxCandidates
+            guard let s = packer.nextSpace(genome) else { break }
+            let wide = (0..<packer.candCount).map { packer.candidate($0) }
+            if wide.count > 16 { wideSteps += 1 }
+            for narrow in [1, 7, 8, 10, 16, 32] {
+                packer.restore(snapshot)
+                packer.rankingCapacity = narrow
+                XCTAssertEqual(packer.nextSpace(genome), s)
+                let ranked = (0..<packer.candCount).map { packer.candidate($0) }
+                XCTAssertEqual(ranked, Array(wide.prefix(narrow)), "\(label) step \(steps), \(narrow) wide")
+            }
+            // Every third step takes a block past the narrow rankings, when there is one.
+            packer.place(wide[min(steps % 3 == 0 ? 9 : 0, wide.count - 1)], inSpace: s)
+            steps += 1
+        }
+        XCTAssertGreaterThan(wideSteps, 1, "\(label): steps with more than 16 candidates")
+    }
 }

@@ -107,19 +107,27 @@ final class ContactScoreTests: XCTestCase {
         }
     }
 
-    /// Rounds with 15 children per node after the widest round: the paths then hold ranks past
-    /// the engine's seven, and the genome still replays the plan (the decode widens a step's
-    /// ranking to the rank its gene names).
-    func testWiderChildrenRoundsReplay() throws {
+    /// Square rounds after the widest plain round: the root gets 64 children, so the paths hold
+    /// ranks past the engine's seven and past four bits, and the genome still replays the plan (the
+    /// decode widens a step's ranking to the rank its gene names; the corner flags sit above the
+    /// six rank bits).
+    func testSquareRoundsReplay() throws {
         var beam = BeamSearch()
-        beam.maxWidth = 4
+        beam.plainMaxWidth = 1
+        beam.squareFirstWidth = 8
+        beam.squareMaxWidth = 8
+        beam.gridRounds = false
         beam.maxWidthWithoutDeadline = 8
+        var deepest = 0
         for (file, k) in [("BR1.txt", 2), ("BR7.txt", 1)] {
             try BeamReplayChecks.assertReplays(file, k, seed: 2, rule: \.contactScore, beam: beam) { result, replay in
-                XCTAssertGreaterThan(result.statistics.widerChildrenFrom, 0, "the wider rounds ran")
+                XCTAssertEqual(result.statistics.squareFrom, 3, "the square rounds ran after the plain ones of width 1")
                 XCTAssertEqual(replay.placements.count, result.plan.placements.count)
+                XCTAssertGreaterThanOrEqual(result.statistics.bestRound, 3, "a square round found the plan")
+                deepest = max(deepest, result.genome.deviations.map { Int($0 & PlacementGenome.rankMask) }.max() ?? 0)
             }
         }
+        XCTAssertGreaterThan(deepest, 15, "a path ranked past four bits (BR7-1 without support: 63)")
     }
 
     /// The genome search keeps the flag and its plans valid.

@@ -87,12 +87,14 @@ final class GridBlocksTests: XCTestCase {
         }
     }
 
-    /// The beam's grid rounds run after the wider ones, their plans validate and replay from the
+    /// The beam's grid rounds run after the square ones, their plans validate and replay from the
     /// returned genome (which keeps `gridBlocks` when a grid round found the plan); on BR1-10 they
     /// pack more than the rounds before them.
     func testGridRoundsReplayAndImproveBR1Problem10() throws {
         var beam = BeamSearch()
         beam.maxWidth = 8
+        beam.squareFirstWidth = 2
+        beam.squareMaxWidth = 8
         beam.maxWidthWithoutDeadline = 16
         var without = beam
         without.gridRounds = false
@@ -101,7 +103,7 @@ final class GridBlocksTests: XCTestCase {
         let plain = without.run(instance, fullSupport: true, genomes: genomes, stop: StopCondition())
         XCTAssertEqual(plain.statistics.gridBlocksFrom, 0)
         try BeamReplayChecks.assertReplays("BR1.txt", 10, seed: 1, rule: \.contactScore, beam: beam) { result, _ in
-            XCTAssertGreaterThan(result.statistics.gridBlocksFrom, result.statistics.widerChildrenFrom)
+            XCTAssertGreaterThan(result.statistics.gridBlocksFrom, result.statistics.squareFrom)
             XCTAssertGreaterThan(result.statistics.gridBlocks, result.statistics.generalBlocks)
             if result.statistics.bestRound >= result.statistics.gridBlocksFrom {
                 XCTAssertTrue(result.genome.gridBlocks, "a grid round's plan replays with the grids")

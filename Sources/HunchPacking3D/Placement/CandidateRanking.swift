@@ -31,11 +31,15 @@ struct CandidateRanking {
 
     mutating func removeAll() { count = 0 }
 
-    /// True when a block scoring strictly less than `bound` cannot enter: the ranking is full
-    /// and its last entry scores more. The engine skips such blocks without building them.
+    /// True when a block scoring at most `bound` cannot enter: the ranking is full and its last
+    /// entry scores more, by more than rounding. The engine skips such blocks without building
+    /// them. A bound computed in another order than the score (VCS: volume × factors) can come
+    /// out an ulp below a score equal to the last entry's, a tie the block may win on its foot;
+    /// the margin keeps such blocks, so the best `capacity` blocks do not depend on `capacity`
+    /// (BR12-6's first step ranked other blocks first at capacity 1 than at 64 without it).
     @inline(__always)
     func rejects(below bound: Double) -> Bool {
-        count == capacity && entries[capacity - 1].score > bound
+        count == capacity && entries[capacity - 1].score > bound + abs(bound) * 1e-9
     }
 
     /// Inserts a block at its rank, skipping exact duplicates and blocks ranked past `capacity`.
@@ -68,16 +72,6 @@ struct CandidateRanking {
             e[pos] = Entry(score: score, foot: foot, type: t, orient: orient, nx: nx, ny: ny, nz: nz, block: block)
         }
         if count < capacity { count += 1 }
-    }
-
-    /// Removes the entry at rank `g`, closing the gap.
-    mutating func remove(at g: Int) {
-        var j = g
-        while j + 1 < count {
-            entries[j] = entries[j + 1]
-            j += 1
-        }
-        count -= 1
     }
 }
 

@@ -85,9 +85,6 @@ public final class MaximalSpacePacker {
     var builtLists: [BlockList?] = [nil, nil, nil, nil]
     /// The index in `builtLists` of `blockList` (−1: none).
     var activeList = -1
-    /// The most blocks from the list (general blocks and grids) among the candidates of a step.
-    /// (All of them by default: on BR3 at 3 s a cap of 3 measured no better.)
-    public var maxGeneral = Int(PlacementGenome.maxDeviation) + 1
     /// The most general blocks a list keeps (grids come on top, `BlockList.make`).
     public var blockListLimit = BlockList.defaultLimit
     /// Each general block's score under `scoredWeights` (see `scoreGeneralBlocks`).
@@ -599,12 +596,12 @@ public final class MaximalSpacePacker {
 
     /// Offers the general blocks that fit a space of sx×sy×sz and the remaining boxes, scored
     /// by their volume weighted per type like the simple ones (`generalScore`).
-    /// At most `maxGeneral` of the kept candidates are general blocks, so that the simple ones
-    /// stay among the choices (a beam's children, a deviation's).
+    /// No cap on how many of the kept candidates come from the list: the ranking stays the
+    /// plain best `capacity` blocks, so a wider ranking (a beam's 64 children) begins with the
+    /// narrower one (a replay's `rank + 1`), and a beam path replays exactly.
     func rankGeneralBlocks(into ranking: inout CandidateRanking, _ list: BlockList, sx: Int, sy: Int, sz: Int, remaining: [Int],
                            scoring: BlockScoring = .volume, fill: [Int] = [], fillStart: (Int, Int, Int) = (0, 0, 0)) {
         let scores = generalScore
-        var general = 0
         for b in 0..<list.count {
             if list.sizeX[b] > sx || list.sizeY[b] > sy || list.sizeZ[b] > sz { continue }
             var fits = true
@@ -616,7 +613,7 @@ public final class MaximalSpacePacker {
             var score = scores[b]
             if ranking.rejects(below: scoring == .contact ? score * contactScore.countFactor(list.boxCount[b]) : score) {
                 // What `insert` would have counted, without the shifts.
-                if general < maxGeneral { ranking.evaluations += 1 }
+                ranking.evaluations += 1
                 continue
             }
             if scoring != .volume {
@@ -626,21 +623,11 @@ public final class MaximalSpacePacker {
                     score -= MaximalSpacePacker.wasteLoss(sx, sy, sz, list.sizeX[b], list.sizeY[b], list.sizeZ[b], fill, fillStart)
                 }
                 if ranking.rejects(below: score) {
-                    if general < maxGeneral { ranking.evaluations += 1 }
+                    ranking.evaluations += 1
                     continue
                 }
             }
-            let foot = list.topX[b] * list.topY[b]
-            if general >= maxGeneral {
-                // Full of general blocks: this one replaces the weakest, if it is better.
-                var g = ranking.count - 1
-                while g >= 0 && ranking.entries[g].block < 0 { g -= 1 }
-                if g < 0 || ranking.entries[g].score > score || (ranking.entries[g].score == score && ranking.entries[g].foot >= foot) { continue }
-                ranking.remove(at: g)
-            }
-            ranking.insert(score: score, foot: foot, list.needType[list.needStart[b]], -1, 0, 0, 0, block: b)
-            general = 0
-            for c in 0..<ranking.count where ranking.entries[c].block >= 0 { general += 1 }
+            ranking.insert(score: score, foot: list.topX[b] * list.topY[b], list.needType[list.needStart[b]], -1, 0, 0, 0, block: b)
         }
     }
 

@@ -52,9 +52,9 @@ public struct PlacementGenome: Sendable, Equatable {
     public static let maxDeviation: UInt8 = 6
     /// A deviation gene holds the block rank in its low bits and two flags that put the block in
     /// the space's corner on the other side along x or y.
-    public static let rankMask: UInt8 = 0x0F
-    public static let flipX: UInt8 = 0x10
-    public static let flipY: UInt8 = 0x20
+    public static let rankMask: UInt8 = 0x3F
+    public static let flipX: UInt8 = 0x40
+    public static let flipY: UInt8 = 0x80
 
     /// Deviation genes a genome starts with for `instance`: one per possible step (a step places
     /// at least one box) up to 4,096; the search state adds more when a decode uses them all,

@@ -9,10 +9,9 @@ import HunchCore
 /// level; the best completion seen is the answer. A round ends when no node has a space left; the
 /// next round starts again from the empty container with twice the width, while time remains
 /// (without a deadline, rounds stop at `maxWidthWithoutDeadline` times the first width, so a run
-/// is reproducible). After the widest plain round (`plainMaxWidth`) the rounds start again at a
-/// quarter of `maxWidth` with `widerChildren` children per node; after the widest of those
-/// (`maxWidth`), again with every one-type grid among the blocks (`gridRounds`); then the genome
-/// search gets what time is left.
+/// is reproducible). After the widest plain round (`plainMaxWidth`) the rounds start again in
+/// BSG's square shape (`squareRounds`); after the widest of those, again with every one-type grid
+/// among the blocks (`gridRounds`); then the genome search gets what time is left.
 ///
 /// Given several ranking genomes (with and without general blocks), rounds take them in turn.
 /// The best plan comes back with a genome that replays it (the ranks along its path as deviation
@@ -29,34 +28,48 @@ public struct BeamSearch {
     /// The first widths `varied(by:)` draws from: odd, so that their doublings never meet
     /// (1, 2, 4 … against 3, 6, 12 …) and two runs with different draws build different beams.
     public static let variedInitialWidths = [1, 3, 5, 7]
+    /// The square rounds' first widths drawn with them (same index): their √2 sequences
+    /// (8, 11, 16 … against 9, 13, 18 …) meet rarely.
+    public static let variedSquareFirstWidths = [8, 9, 10, 12]
     /// The share of a deadline's remaining time the beam search takes as a prior; the genome
     /// search continues from its best plan's genome for the rest. All of it by default: on
     /// problem 3 of BR1–BR15 at 3 s, half measured 88.8 % against 89.1 % for all.
     public var timeShare = 1.0
-    /// The widest round: beyond it the snapshots would take too much memory (a shallow tree,
-    /// few large blocks, reaches it within seconds). The `widerChildren` and `gridRounds` stages
-    /// each end with it; the genome search then gets the rest of the time, from the best plan's
-    /// genome.
+    /// The widest plain round when no later stage follows: beyond it the snapshots would take
+    /// too much memory (a shallow tree, few large blocks, reaches it within seconds); the genome
+    /// search then gets the rest of the time, from the best plan's genome.
     public var maxWidth = 4096
-    /// The widest round with `maxChildren` children per node (at most `maxWidth`): after it the
-    /// `widerChildren` rounds start. Half of `maxWidth`: in the 30 s runs of BR1–BR5 (full
-    /// support) the plain rounds of width 4,096 gave the best plan in 2 of 50 runs, the wider
-    /// rounds after them in 24, so the time goes to those (issue 17, "Stages of rounds").
+    /// The widest plain round (at most `maxWidth`) when a later stage follows. In the 30 s runs
+    /// of BR1–BR5 (full support) the plain rounds of width 4,096 gave the best plan in 2 of 50
+    /// runs, the rounds after them in 24, so the time goes to those (issue 17, "Stages of rounds").
     public var plainMaxWidth = 2048
     /// Without a deadline, the last round's width, in multiples of the first round's.
     public var maxWidthWithoutDeadline = 4
     /// Children per node at most (the engine's `keep`, 7).
     public var maxChildren = Int(PlacementGenome.maxDeviation) + 1
     /// Once the widest plain round (`plainMaxWidth`) is done with time left, the rounds start
-    /// again from about `maxWidth / 4` with this many children per node (a different, bushier
-    /// tree); 0 turns this off. On BR1–BR7 the widest round comes within seconds and the genome
-    /// search after it found nothing in 42 runs of 5 s (issue 17).
-    public var widerChildren = MaximalSpacePacker.maxCandidates - 1
-    /// Once the `widerChildren` rounds are done with time left, the rounds start again from
-    /// about `maxWidth / 4` with the rankings' `gridBlocks` set: every nx×ny×nz grid of one type is
-    /// offered besides the layers, as in BSG's block list. Not in the earlier rounds: at 10 s on
-    /// problems 1–2 of BR1–BR7 the grids in every round lost 0.06 points, but they give BR1-9
-    /// and BR1-10 the plans the layers lack (+2.0 and +2.6 points; issue 17).
+    /// again in BSG's shape (Araya, Guerrero & Nuñez 2017, `BSG::next`): a level of width w
+    /// makes about w² children in all, each of its n nodes the best round(w²/n) blocks of its
+    /// space (at most `maxSquareChildren`), so the root gets many and a level that dedup left
+    /// narrow gets more per node. The width starts at `squareFirstWidth` and grows by √2 per
+    /// round (the children per level double, as in the plain rounds) up to `squareMaxWidth`.
+    /// A bushier, narrower tree than the plain rounds' 7 children per node: in paired 30 s runs
+    /// on problems 1–10 of BR1 and BR2 (full support) these rounds, in place of rounds of 15
+    /// children per node up to width 4,096, packed 13 problems more and 3 less (+0.21 points;
+    /// issue 17, "Square rounds").
+    public var squareRounds = true
+    /// The square rounds' first width (`varied(by:)` draws it with the first plain width).
+    public var squareFirstWidth = 8
+    /// The widest square round. Past width 64 the cap of `maxSquareChildren` per node binds,
+    /// so a level of 256 nodes makes 16,384 children (the plain rounds of width 2,048, 14,336).
+    public var squareMaxWidth = 256
+    /// Children per node in the square rounds at most: every rank a deviation gene can name.
+    public static let maxSquareChildren = MaximalSpacePacker.maxCandidates
+    /// Once the square rounds are done with time left, they run again with the rankings'
+    /// `gridBlocks` set: every nx×ny×nz grid of one type is offered besides the layers, as in
+    /// BSG's block list. Not in the earlier rounds: at 10 s on problems 1–2 of BR1–BR7 the grids
+    /// in every round lost 0.06 points, but they give BR1-9 and BR1-10 the plans the layers lack
+    /// (+2.0 and +2.6 points; issue 17).
     public var gridRounds = true
 
     public init() {}
@@ -66,8 +79,17 @@ public struct BeamSearch {
     /// and a seed gives the same beam every time.
     public func varied(by rng: inout SeededGenerator) -> BeamSearch {
         var search = self
-        search.initialWidth = BeamSearch.variedInitialWidths[rng.below(BeamSearch.variedInitialWidths.count)]
+        let draw = rng.below(BeamSearch.variedInitialWidths.count)
+        search.initialWidth = BeamSearch.variedInitialWidths[draw]
+        search.squareFirstWidth = BeamSearch.variedSquareFirstWidths[draw]
         return search
+    }
+
+    /// Children per node in a square round of `width` whose level has `nodes` nodes: about
+    /// width² in the level (BSG's max_level_size / |S|), between `minChildren` and
+    /// `maxSquareChildren`.
+    public func squareChildren(width: Int, nodes: Int) -> Int {
+        min(BeamSearch.maxSquareChildren, max(minChildren, (width * width + nodes / 2) / max(1, nodes)))
     }
 
     /// What a beam search did, for the JSON result and the benchmarks.
@@ -88,8 +110,8 @@ public struct BeamSearch {
         public var seconds = 0.0
         /// The round whose completion is the answer (0: the first greedy decode).
         public var bestRound = 0
-        /// The first round with `widerChildren` children per node (0: none).
-        public var widerChildrenFrom = 0
+        /// The first square round (0: none).
+        public var squareFrom = 0
         /// The first round with the one-type grids among the blocks (0: none).
         public var gridBlocksFrom = 0
         /// Blocks in the first grid ranking's list (general blocks and grids; 0 when not used).
@@ -100,7 +122,7 @@ public struct BeamSearch {
                      "completions_per_s": .double(seconds > 0 ? Double(completions) / seconds : 0),
                      "evaluations": .int(evaluations), "general_blocks": .int(generalBlocks),
                      "seconds": .double(seconds), "best_round": .int(bestRound),
-                     "wider_children_from": .int(widerChildrenFrom), "grid_blocks_from": .int(gridBlocksFrom),
+                     "square_from": .int(squareFrom), "grid_blocks_from": .int(gridBlocksFrom),
                      "grid_blocks": .int(gridBlocks)])
         }
     }
@@ -166,28 +188,23 @@ public struct BeamSearch {
         var width = max(1, initialWidth)
         stats.firstWidth = width
         var turn = 0
-        var childCap = maxChildren
-        // The rounds' stages: plain, then `widerChildren`, then `gridRounds`. The plain rounds
-        // stop at `plainMaxWidth` only when a later stage follows.
+        // The rounds' stages: plain, then square (`squareRounds`), then square with the grids
+        // (`gridRounds`). The plain rounds stop at `plainMaxWidth` only when a later stage follows.
         var stage = 0
+        var square = false
+        // Square rounds done in this stage: the width is squareFirstWidth·√2^squareStep.
+        var squareStep = 0
         var roundRankings = rankings
-        let laterStages = widerChildren > maxChildren || gridRounds
+        let laterStages = squareRounds || gridRounds
         let plainWidest = laterStages ? min(plainMaxWidth, maxWidth) : maxWidth
-        // A later stage's first width: the seed's own sequence (first width doubled), the widest
-        // not beyond a quarter of `maxWidth`, so that `--threads` runs search different beams.
-        let quarter = max(1, maxWidth / 4)
-        var laterFirstWidth = min(stats.firstWidth, quarter)
-        while laterFirstWidth * 2 <= quarter { laterFirstWidth *= 2 }
         while bestVolume < everything && !stop.timeIsUp() {
             if stop.deadline == nil && width > maxWidthWithoutDeadline * stats.firstWidth { break }
-            if width > (stage == 0 ? plainWidest : maxWidth) {
-                if stage == 0 && widerChildren > maxChildren {
+            if width > (square ? squareMaxWidth : plainWidest) {
+                if stage == 0 && squareRounds {
                     stage = 1
-                    childCap = widerChildren
-                    stats.widerChildrenFrom = stats.rounds + 1
+                    stats.squareFrom = stats.rounds + 1
                 } else if stage <= 1 && gridRounds {
                     stage = 2
-                    childCap = max(childCap, widerChildren)
                     roundRankings = rankings.map { g in
                         var grid = g
                         grid.gridBlocks = true
@@ -202,12 +219,16 @@ public struct BeamSearch {
                 } else {
                     break
                 }
-                width = laterFirstWidth
+                square = true
+                squareStep = 0
+                width = max(1, squareFirstWidth)
+                // A first square width beyond the widest ends the stage at once.
+                continue
             }
             let greedy = roundRankings[turn]
             stats.rounds += 1
             stats.width = width
-            let perNode = max(minChildren, min(width, childCap))
+            var perNode = max(minChildren, min(width, maxChildren))
             packer.rankingCapacity = perNode
             packer.beginDecode(greedy)
             if beam.isEmpty { beam.append(MaximalSpacePacker.Snapshot()) }
@@ -218,6 +239,11 @@ public struct BeamSearch {
             level: while beamCount > 0 {
                 childCount = 0
                 values.removeAll(keepingCapacity: true)
+                if square {
+                    // About width² children in the level (BSG: max_level_size / |S| per node).
+                    perNode = squareChildren(width: width, nodes: beamCount)
+                    packer.rankingCapacity = perNode
+                }
                 for n in 0..<beamCount {
                     if stop.timeIsUp() { break level }
                     packer.restore(beam[n])
@@ -280,7 +306,13 @@ public struct BeamSearch {
             turn += 1
             if turn == rankings.count {
                 turn = 0
-                width *= 2
+                if square {
+                    squareStep += 1
+                    let doubled = Double(squareFirstWidth << (squareStep / 2))
+                    width = Int((squareStep % 2 == 1 ? doubled * (2.0).squareRoot() : doubled).rounded())
+                } else {
+                    width *= 2
+                }
             }
         }
         packer.rankingCapacity = packer.keep
@@ -293,7 +325,11 @@ public struct BeamSearch {
             // The best completion's plan, replayed in full (one decode, past the deadline if need
             // be: a completion the deadline cut short replays complete, so no smaller).
             packer.stop = nil
+            let found = bestVolume
             bestVolume = packer.decode(greedy)
+            // The engine ranks a step's best `capacity` blocks whatever the capacity, so the path
+            // replays to the completion it found (or, cut short by the deadline, to more).
+            assert(bestVolume >= found, "a beam path replays to \(bestVolume), found \(found)")
             best = packer.placements
         }
         stats.seconds = stop.clock.now() - start
