@@ -7,12 +7,12 @@ import HunchCore
 /// volume is the one reported, the returned genome keeps the rule and replays the plan.
 enum BeamReplayChecks {
     /// The two rankings `hunch solve` gives the beam (with and without general blocks), `rule`
-    /// switched on in both.
+    /// (when given) switched on in both.
     static func rankings(_ instance: ContainerInstance, support: Bool, seed: UInt64,
-                         rule: WritableKeyPath<PlacementGenome, Bool>) -> [PlacementGenome] {
+                         rule: WritableKeyPath<PlacementGenome, Bool>? = nil) -> [PlacementGenome] {
         var rng = SeededGenerator(seed: seed)
         var general = Packing3DPrior.beam.genome(instance, fullSupport: support, rng: &rng)
-        general[keyPath: rule] = true
+        if let rule { general[keyPath: rule] = true }
         var simple = general
         simple.generalBlocks = false
         return [general, simple]

@@ -3,14 +3,6 @@ import HunchCore
 @testable import HunchPacking3D
 
 final class BeamSearchTests: XCTestCase {
-    func genomes(_ instance: ContainerInstance, support: Bool) -> [PlacementGenome] {
-        var rng = SeededGenerator(seed: 1)
-        let general = Packing3DPrior.beam.genome(instance, fullSupport: support, rng: &rng)
-        var simple = general
-        simple.generalBlocks = false
-        return [general, simple]
-    }
-
     /// Without a deadline the beam runs its rounds up to width 4: its plan validates under the
     /// support setting it ran with, is at least the greedy decode's, and the genome it returns
     /// replays it exactly.
@@ -18,7 +10,7 @@ final class BeamSearchTests: XCTestCase {
         for (file, k) in [("BR1.txt", 1), ("BR7.txt", 2)] {
             let instance = try TestData.br(file, k)
             for support in [true, false] {
-                let start = genomes(instance, support: support)
+                let start = BeamReplayChecks.rankings(instance, support: support, seed: 1)
                 let result = BeamSearch().run(instance, fullSupport: support, genomes: start, stop: StopCondition())
                 try PlacementValidation.check(result.plan, instance: instance, requireFullSupport: support)
                 XCTAssertEqual(result.plan.packedVolume(), result.volume)
@@ -36,7 +28,7 @@ final class BeamSearchTests: XCTestCase {
     /// steps), and run to `maxWidth` when none does.
     func testStagesOfRounds() throws {
         let instance = try TestData.br("BR7.txt", 1)
-        let start = genomes(instance, support: true)
+        let start = BeamReplayChecks.rankings(instance, support: true, seed: 1)
         var beam = BeamSearch()
         beam.maxWidth = 8
         beam.plainMaxWidth = 2
@@ -104,7 +96,7 @@ final class BeamSearchTests: XCTestCase {
         let instance = ContainerInstance(name: "cubes", container: [10, 10, 10], boxTypes: [
             BoxType(dimensions: [5, 5, 5], mayBeVertical: [true, true, true], quantity: 8),
         ])
-        let result = BeamSearch().run(instance, fullSupport: true, genomes: genomes(instance, support: true), stop: StopCondition())
+        let result = BeamSearch().run(instance, fullSupport: true, genomes: BeamReplayChecks.rankings(instance, support: true, seed: 1), stop: StopCondition())
         XCTAssertEqual(result.volume, 1000)
         XCTAssertEqual(result.statistics.rounds, 0)
     }

@@ -188,10 +188,9 @@ public struct BeamSearch {
         var width = max(1, initialWidth)
         stats.firstWidth = width
         var turn = 0
-        // The rounds' stages: plain, then square (`squareRounds`), then square with the grids
+        // The rounds' stages: 0 plain, 1 square (`squareRounds`), 2 square with the grids
         // (`gridRounds`). The plain rounds stop at `plainMaxWidth` only when a later stage follows.
         var stage = 0
-        var square = false
         // Square rounds done in this stage: the width is squareFirstWidth·√2^squareStep.
         var squareStep = 0
         var roundRankings = rankings
@@ -199,6 +198,7 @@ public struct BeamSearch {
         let plainWidest = laterStages ? min(plainMaxWidth, maxWidth) : maxWidth
         while bestVolume < everything && !stop.timeIsUp() {
             if stop.deadline == nil && width > maxWidthWithoutDeadline * stats.firstWidth { break }
+            let square = stage > 0
             if width > (square ? squareMaxWidth : plainWidest) {
                 if stage == 0 && squareRounds {
                     stage = 1
@@ -219,7 +219,6 @@ public struct BeamSearch {
                 } else {
                     break
                 }
-                square = true
                 squareStep = 0
                 width = max(1, squareFirstWidth)
                 // A first square width beyond the widest ends the stage at once.
@@ -228,8 +227,6 @@ public struct BeamSearch {
             let greedy = roundRankings[turn]
             stats.rounds += 1
             stats.width = width
-            var perNode = max(minChildren, min(width, maxChildren))
-            packer.rankingCapacity = perNode
             packer.beginDecode(greedy)
             if beam.isEmpty { beam.append(MaximalSpacePacker.Snapshot()) }
             packer.save(into: &beam[0])
@@ -239,11 +236,9 @@ public struct BeamSearch {
             level: while beamCount > 0 {
                 childCount = 0
                 values.removeAll(keepingCapacity: true)
-                if square {
-                    // About width² children in the level (BSG: max_level_size / |S| per node).
-                    perNode = squareChildren(width: width, nodes: beamCount)
-                    packer.rankingCapacity = perNode
-                }
+                // A square level makes about width² children (BSG: max_level_size / |S| per node).
+                let perNode = square ? squareChildren(width: width, nodes: beamCount) : max(minChildren, min(width, maxChildren))
+                packer.rankingCapacity = perNode
                 for n in 0..<beamCount {
                     if stop.timeIsUp() { break level }
                     packer.restore(beam[n])
