@@ -119,7 +119,7 @@ final class ContactScoreTests: XCTestCase {
         beam.gridRounds = false
         beam.maxWidthWithoutDeadline = 8
         var deepest = 0
-        for (file, k) in [("BR1.txt", 2), ("BR7.txt", 1)] {
+        for (file, k) in [("BR1.txt", 2), ("BR7.txt", 2)] {
             try BeamReplayChecks.assertReplays(file, k, seed: 2, rule: \.contactScore, beam: beam) { result, replay in
                 XCTAssertEqual(result.statistics.squareFrom, 3, "the square rounds ran after the plain ones of width 1")
                 XCTAssertEqual(replay.placements.count, result.plan.placements.count)
@@ -127,7 +127,7 @@ final class ContactScoreTests: XCTestCase {
                 deepest = max(deepest, result.genome.deviations.map { Int($0 & PlacementGenome.rankMask) }.max() ?? 0)
             }
         }
-        XCTAssertGreaterThan(deepest, 15, "a path ranked past four bits (BR7-1 without support: 63)")
+        XCTAssertGreaterThan(deepest, 15, "a path ranked past four bits (BR7-2: 26 with support, 59 without)")
     }
 
     /// The genome search keeps the flag and its plans valid.

@@ -37,4 +37,23 @@ final class Packing3DSupportTests: XCTestCase {
         }
         XCTAssertGreaterThan(floating, 0, "the unsupported mode uses its freedom somewhere")
     }
+
+    /// Without support the engine fills from the ceiling too, as BSG does: once a slab lies on the
+    /// floor of a 10×10×10 container, the space above it is nearer the ceiling, and the next slab
+    /// hangs from the ceiling with a gap below it; with support it stands on the first.
+    func testWithoutSupportTheNextBlockHangsFromTheCeiling() throws {
+        let flat = [false, false, true]
+        let instance = ContainerInstance(name: "two slabs", container: [10, 10, 10], boxTypes: [
+            BoxType(dimensions: [10, 10, 4], mayBeVertical: flat, quantity: 1),
+            BoxType(dimensions: [10, 10, 5], mayBeVertical: flat, quantity: 1)])
+        for support in [true, false] {
+            let packer = MaximalSpacePacker(instance: instance, fullSupport: support)
+            XCTAssertEqual(packer.decode(PlacementGenome(typeCount: 2, stepCapacity: 4)), 900)
+            let placed = packer.placements
+            XCTAssertEqual(placed.count, 2)
+            XCTAssertEqual(placed[0].z, 0)
+            XCTAssertEqual(placed[1].z, support ? placed[0].lz : 10 - placed[1].lz, "support \(support)")
+            try PlacementValidation.check(packer.plan, instance: instance, requireFullSupport: support)
+        }
+    }
 }

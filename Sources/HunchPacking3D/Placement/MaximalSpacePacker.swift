@@ -322,7 +322,7 @@ public final class MaximalSpacePacker {
     public func place(_ choice: Choice, inSpace s: Int, gene: UInt8 = 0) {
         let base = 6 * s
         let x1 = free.spaces[base], y1 = free.spaces[base + 1], z1 = free.spaces[base + 2]
-        let x2 = free.spaces[base + 3], y2 = free.spaces[base + 4]
+        let x2 = free.spaces[base + 3], y2 = free.spaces[base + 4], z2 = free.spaces[base + 5]
         var bx = 0, by = 0, bz = 0
         if choice.block >= 0, let list = blockList {
             bx = list.sizeX[choice.block]; by = list.sizeY[choice.block]; bz = list.sizeZ[choice.block]
@@ -330,13 +330,13 @@ public final class MaximalSpacePacker {
             let o = 6 * choice.type + choice.orient
             bx = choice.nx * orientX[o]; by = choice.ny * orientY[o]; bz = choice.nz * orientZ[o]
         }
-        // The corner of the space nearest a container corner.
-        // (or the opposite one along an axis, when the gene says so).
+        // The corner of the space nearest a container corner (or the opposite one along x or y,
+        // when the gene says so); without support a ceiling corner too (`FreeSpaces.select`).
         let nearX = (x1 <= length - x2) != (gene & PlacementGenome.flipX != 0)
         let nearY = (y1 <= width - y2) != (gene & PlacementGenome.flipY != 0)
         let px = nearX ? x1 : x2 - bx
         let py = nearY ? y1 : y2 - by
-        let pz = z1
+        let pz = free.ceilingAnchored(s) ? z2 - bz : z1
         var topX = px + bx, topY = py + by
         var exhausted = false
         if choice.block >= 0, let list = blockList {

@@ -42,6 +42,8 @@ public struct PlacementGenome: Sendable, Equatable {
     public enum SpaceRule: UInt8, Sendable, CaseIterable {
         /// The space whose nearest corner is closest to a container corner, distances compared as
         /// sorted vectors, ties to the larger space (Parreño et al. 2008): fills corners first.
+        /// Without support, the ceiling's corners too, by Manhattan distance, as BSG does
+        /// (`FreeSpaces.select`).
         case cornerDistance = 0
         /// The lowest space, then the one nearest the back wall: builds the load floor by floor.
         case lowestFirst = 1
