@@ -80,8 +80,8 @@ struct FreeSpaces {
     /// Without support a block may hang from the ceiling, and the rule is BSG's
     /// (`Space::initialize` in the authors' Metasolver code): the nearest of all eight container
     /// corners, by Manhattan distance; the engine then anchors the block at that corner,
-    /// `ceilingAnchored`. In paired 30 s runs without support this packed 7 problems of 8 better
-    /// (+0.41 points; issue 17, "Blocks that hang from the ceiling").
+    /// `ceilingAnchored`. In paired 30 s runs without support this packed 8 problems of 12 better
+    /// and 4 worse (+0.29 points; docs/benchmarks.md, "Blocks that hang from the ceiling").
     func select(_ rule: PlacementGenome.SpaceRule) -> Int {
         var best = 0
         var bestKey = (Int.max, Int.max, Int.max), bestVolume = -1
@@ -219,7 +219,8 @@ struct FreeSpaces {
     /// The box at `c[b…]` as (x1, y1, z1, −x2, −y2, −z2, 0, 0): box A holds box B when every
     /// lane of A's key is at most B's, one vector comparison. The cut pieces of one side are
     /// compared with each other, quadratic in them: 46 pieces a cut without support on BR15-1,
-    /// most of them above the block (their keys are kept in `sortedKey`).
+    /// most of them above the block (their keys are kept in `sortedKey`). The thpack reader caps
+    /// sides at 100,000, so coordinates fit 32 bits.
     @inline(__always)
     static func key(_ c: [Int], _ b: Int) -> SIMD8<Int32> {
         SIMD8(Int32(truncatingIfNeeded: c[b]), Int32(truncatingIfNeeded: c[b + 1]), Int32(truncatingIfNeeded: c[b + 2]),
@@ -232,7 +233,8 @@ struct FreeSpaces {
     /// overlaps the block along the two other axes and ends at face d, so a space holding it
     /// overlaps the block along those axes too, reaches face d, and (not intersecting the block)
     /// ends there. Comparing each piece with its own face's spaces, not with every space that
-    /// touches the block, took the check from a quarter of the time without support on BR12 to …
+    /// touches the block, and a side's pieces by `key`, took the check from 30 % to 13 % of the
+    /// time without support on BR15-1 (docs/benchmarks.md, "A cheaper space update").
     mutating func sortTouchingByFace(_ x1: Int, _ y1: Int, _ z1: Int, _ x2: Int, _ y2: Int, _ z2: Int, kept: Int) {
         touchingFace.removeAll(keepingCapacity: true)
         touching.removeAll(keepingCapacity: true)
