@@ -15,12 +15,9 @@ struct FreeSpaces {
     /// The parts of the spaces the last block cut, and its top (`cut`), six coordinates each.
     var pieces: [Int] = []
     var pieceCount = 0
-    /// The surviving spaces that touch a face of the block being placed, by face (`cut`): face
-    /// d's (the sides as in `pieceSide`) are `touching[faceStart[d] ..< faceStart[d + 1]]`.
+    /// The surviving spaces against a face of the block being placed (`cut`), each as
+    /// face << 32 | space, the faces numbered as the sides in `pieceSide` (a few per cut).
     var touching: [Int] = []
-    var faceStart = [Int](repeating: 0, count: 7)
-    /// `touching`'s spaces before the sort, each as face << 32 | space.
-    var touchingFace: [Int] = []
     /// Each piece's side of the block (0 −x, 1 +x, 2 −y, 3 +y, 4 −z, 5 +z; 6 the top or a
     /// merged top), and the cut pieces by side: side d's are `sideOrder[sideStart[d] ..< sideStart[d + 1]]`.
     var pieceSide: [Int] = []
@@ -163,7 +160,7 @@ struct FreeSpaces {
         }
         if mergedFrom < pieceCount { dropSpacesInsideMergedTops(from: mergedFrom) }
         let kept = spaceCount
-        sortTouchingByFace(x1, y1, z1, x2, y2, z2, kept: kept)
+        findSpacesAgainstFaces(x1, y1, z1, x2, y2, z2, kept: kept)
         markPiecesInsideOthers(cutCount: cutCount, kept: kept)
         for p in 0..<pieceCount where !pieceDropped[p] {
             let pb = 6 * p
@@ -187,13 +184,13 @@ struct FreeSpaces {
 
     /// True when the cut piece at `r` in `sideOrder` (on `side` of the block) lies inside a space
     /// or another piece. It is compared with the spaces against its face of the block only
-    /// (`sortTouchingByFace`), and, as it lies inside no piece cut on another side (that piece
+    /// (`findSpacesAgainstFaces`), and, as it lies inside no piece cut on another side (that piece
     /// ends at the face this one crosses), with the pieces of its own side and the top and
     /// merged ones (which come after every cut piece: of two equal, the cut one survives).
     func cutPieceInsideOthers(_ r: Int, side d: Int, cutCount: Int) -> Bool {
         sortedKey.withUnsafeBufferPointer { keys in
             let kr = keys[r]
-            for f in faceStart[d]..<faceStart[d + 1] where all(FreeSpaces.key(spaces, 6 * touching[f]) .<= kr) { return true }
+            for t in touching where t >> 32 == d && all(FreeSpaces.key(spaces, 6 * (t & 0xFFFF_FFFF)) .<= kr) { return true }
             // The side's pieces are in index order: of two equal, the first survives.
             for q in sideStart[d]..<sideStart[d + 1] where q != r && all(keys[q] .<= kr) && (q < r || keys[q] != kr) { return true }
             for q in cutCount..<pieceCount {
@@ -227,18 +224,16 @@ struct FreeSpaces {
               Int32(truncatingIfNeeded: -c[b + 3]), Int32(truncatingIfNeeded: -c[b + 4]), Int32(truncatingIfNeeded: -c[b + 5]), 0, 0)
     }
 
-    /// Fills `touching` and `faceStart` with the first `kept` spaces that lie against a face of
-    /// the block [x1,x2)×[y1,y2)×[z1,z2): overlapping it, as open intervals, along the two other
-    /// axes and flush with the face. Only these can hold a cut piece: a piece cut on side d
-    /// overlaps the block along the two other axes and ends at face d, so a space holding it
-    /// overlaps the block along those axes too, reaches face d, and (not intersecting the block)
-    /// ends there. Comparing each piece with its own face's spaces, not with every space that
-    /// touches the block, and a side's pieces by `key`, took the check from 30 % to 13 % of the
-    /// time without support on BR15-1 (docs/benchmarks.md, "A cheaper space update").
-    mutating func sortTouchingByFace(_ x1: Int, _ y1: Int, _ z1: Int, _ x2: Int, _ y2: Int, _ z2: Int, kept: Int) {
-        touchingFace.removeAll(keepingCapacity: true)
+    /// Fills `touching` with the first `kept` spaces that lie against a face of the block
+    /// [x1,x2)×[y1,y2)×[z1,z2): overlapping it, as open intervals, along the two other axes and
+    /// flush with the face. Only these can hold a cut piece: a piece cut on side d overlaps the
+    /// block along the two other axes and ends at face d, so a space holding it overlaps the block
+    /// along those axes too, reaches face d, and (not intersecting the block) ends there.
+    /// Comparing each piece with its own face's spaces, not with every space that touches the
+    /// block, and a side's pieces by `key`, took the check from 30 % to 13 % of the time without
+    /// support on BR15-1 (docs/benchmarks.md, "A cheaper space update").
+    mutating func findSpacesAgainstFaces(_ x1: Int, _ y1: Int, _ z1: Int, _ x2: Int, _ y2: Int, _ z2: Int, kept: Int) {
         touching.removeAll(keepingCapacity: true)
-        for d in 0..<7 { faceStart[d] = 0 }
         for s in 0..<kept {
             let b = 6 * s
             let sx1 = spaces[b], sy1 = spaces[b + 1], sz1 = spaces[b + 2]
@@ -252,20 +247,7 @@ struct FreeSpaces {
             } else if inX && inY {
                 face = sz2 == z1 ? 4 : (sz1 == z2 ? 5 : -1)
             }
-            if face >= 0 {
-                touchingFace.append(face << 32 | s)
-                faceStart[face + 1] += 1
-            }
-        }
-        for d in 0..<6 { faceStart[d + 1] += faceStart[d] }
-        touching.append(contentsOf: repeatElement(0, count: touchingFace.count))
-        // A counting sort: each face's cursor starts at its start and ends at its end.
-        for d in stride(from: 6, to: 0, by: -1) { faceStart[d] = faceStart[d - 1] }
-        faceStart[0] = 0
-        for e in touchingFace {
-            let d = e >> 32
-            touching[faceStart[d + 1]] = e & 0xFFFF_FFFF
-            faceStart[d + 1] += 1
+            if face >= 0 { touching.append(face << 32 | s) }
         }
     }
 
