@@ -19,27 +19,29 @@ import HunchCore
 ///
 /// Storage is flat arrays (structure of arrays), so the engine's scan over the list allocates
 /// nothing. Each block holds its parts (simple blocks, as placements relative to its corner) and
-/// its box counts per type.
+/// its box counts per type. A final class of constants: the engine reads its list on every
+/// ranking, and a struct of a dozen arrays would be retained and released array by array each
+/// time (8 % of a BR7 run's time without support, `perf`).
 ///
 /// Complexity: candidate pairs are found through buckets (by height, then sorted by side), so
 /// generation is near-linear in the simple blocks plus the pairs whose sides nearly match.
-public struct BlockList: Sendable {
+public final class BlockList: Sendable {
     /// Blocks in the list.
-    public private(set) var count = 0
-    public private(set) var sizeX: [Int] = [], sizeY: [Int] = [], sizeZ: [Int] = []
+    public let count: Int
+    public let sizeX: [Int], sizeY: [Int], sizeZ: [Int]
     /// Box volume in the block (≥ `minimumFill` of its bounding box).
-    public private(set) var volume: [Int] = []
+    public let volume: [Int]
     /// Boxes in the block.
-    public private(set) var boxCount: [Int] = []
+    public let boxCount: [Int]
     /// The covered rectangle of the top face, from the block's origin corner.
-    public private(set) var topX: [Int] = [], topY: [Int] = []
+    public let topX: [Int], topY: [Int]
     /// Block b's parts are `parts[partStart[b] ..< partStart[b + 1]]`, relative to its corner.
-    public private(set) var partStart: [Int] = [0]
-    public private(set) var parts: [Placement] = []
+    public let partStart: [Int]
+    public let parts: [Placement]
     /// Block b needs `needCount[i]` boxes of type `needType[i]`, i in `needStart[b] ..< needStart[b + 1]`.
-    public private(set) var needStart: [Int] = [0]
-    public private(set) var needType: [Int] = []
-    public private(set) var needCount: [Int] = []
+    public let needStart: [Int]
+    public let needType: [Int]
+    public let needCount: [Int]
 
     /// The share of its bounding box a general block must fill (Fanslau & Bortfeldt use 98 %).
     public static let minimumFill = 0.98
@@ -52,7 +54,26 @@ public struct BlockList: Sendable {
     /// Most parts in a general block.
     public static let maxParts = 4
 
-    public init() {}
+    /// The list of `blocks`, in their order.
+    init(_ blocks: [Block]) {
+        var partStart = [0], parts: [Placement] = [], needStart = [0], needType: [Int] = [], needCount: [Int] = []
+        for block in blocks {
+            parts.append(contentsOf: block.parts)
+            partStart.append(parts.count)
+            for (t, n) in block.needs { needType.append(t); needCount.append(n) }
+            needStart.append(needType.count)
+        }
+        count = blocks.count
+        sizeX = blocks.map(\.sx); sizeY = blocks.map(\.sy); sizeZ = blocks.map(\.sz)
+        volume = blocks.map(\.volume)
+        boxCount = blocks.map { $0.needs.reduce(0) { $0 + $1.1 } }
+        topX = blocks.map(\.topX); topY = blocks.map(\.topY)
+        self.partStart = partStart; self.parts = parts
+        self.needStart = needStart; self.needType = needType; self.needCount = needCount
+    }
+
+    /// An empty list.
+    public convenience init() { self.init([]) }
 
     /// The parts of block `b`.
     public func partsOf(_ b: Int) -> ArraySlice<Placement> { parts[partStart[b]..<partStart[b + 1]] }
@@ -86,21 +107,7 @@ public struct BlockList: Sendable {
             kept += simple.filter { $0.needs[0].1 >= 2 }
             kept.sort { ($0.volume, -$0.parts.count) > ($1.volume, -$1.parts.count) }
         }
-        var list = BlockList()
-        for block in kept { list.append(block) }
-        return list
-    }
-
-    mutating func append(_ block: Block) {
-        sizeX.append(block.sx); sizeY.append(block.sy); sizeZ.append(block.sz)
-        volume.append(block.volume)
-        boxCount.append(block.needs.reduce(0) { $0 + $1.1 })
-        topX.append(block.topX); topY.append(block.topY)
-        parts.append(contentsOf: block.parts)
-        partStart.append(parts.count)
-        for (t, n) in block.needs { needType.append(t); needCount.append(n) }
-        needStart.append(needType.count)
-        count += 1
+        return BlockList(kept)
     }
 
     /// A block while the list is built.
