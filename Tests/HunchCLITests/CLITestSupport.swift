@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import HunchTestSupport
 
 /// Runs the built `hunch` executable as a user would, capturing output and exit status.
 struct CLIResult {
@@ -58,9 +59,6 @@ enum CLI {
         return try XCTUnwrap(JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any], "not JSON: \(text)")
     }
 
-    static func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("hunch-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
+    /// A fresh empty folder, removed with the test process's others when it exits.
+    static func temporaryDirectory() throws -> URL { try TemporaryFolder.make() }
 }

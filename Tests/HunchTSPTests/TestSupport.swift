@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import HunchTestSupport
 @testable import HunchTSP
 
 /// Where the test data lives, found from this file's path so tests run from any directory.
@@ -49,11 +50,7 @@ enum TestData {
     }
 
     /// A fresh empty directory for files a test writes.
-    static func temporaryDirectory() throws -> String {
-        let path = NSTemporaryDirectory() + "hunch-tsp-tests-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
-    }
+    static func temporaryDirectory() throws -> String { try TemporaryFolder.make().path }
 }
 
 /// Asserts that `expression` throws a `TSPLIBError` at `line` whose message contains every one
