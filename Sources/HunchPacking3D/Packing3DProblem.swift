@@ -113,6 +113,7 @@ public enum Packing3DProblem: ExactlySolvable {
             // without (docs/benchmarks.md, issue 17, "BSG's VCS score").
             var genome = genome
             genome.contactScore = true
+            genome.contactFromBlocks = Packing3DProblem.measuresContact(instance, fullSupport: context.fullSupport)
             var genomes = [genome]
             if genome.generalBlocks {
                 var simple = genome
@@ -125,6 +126,18 @@ public enum Packing3DProblem: ExactlySolvable {
             return (solution, rule.rawValue)
         }
         return (decode(genome, instance, context, stop: stop), rule.rawValue)
+    }
+
+    /// Whether the beam measures VCS's contact against the placed blocks (BSG's way) rather than
+    /// from the space alone: without support, on strongly heterogeneous instances (more than 20
+    /// box types, BR8–BR15's kind). There many small blocks split the free space, and the
+    /// space's estimate overstates a placed block's contact most (by 0.15 of its surface on
+    /// BR14-2 against 0.06 on BR4-1). At 30 s without support it gained 0.14 points on problems
+    /// 3–5 of BR8–BR15 (13 better, 10 worse) and 0.3 on BR13–BR14, and lost 0.1–0.3 on BR3–BR7,
+    /// whose large blocks the estimate ranks well (docs/benchmarks.md, issue 17, "Contact against
+    /// the placed blocks"). With full support it was not measured.
+    static func measuresContact(_ instance: ContainerInstance, fullSupport: Bool) -> Bool {
+        !fullSupport && instance.boxTypes.count > 20
     }
 
     /// The genome's plan; `stop` may end a `.volume` decode early (its partial plan is valid).

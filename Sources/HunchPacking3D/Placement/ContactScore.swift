@@ -64,15 +64,22 @@ struct ContactScore {
     @inline(__always)
     func score(_ volume: Double, _ sx: Int, _ sy: Int, _ sz: Int, _ bx: Int, _ by: Int, _ bz: Int, boxes n: Int,
                _ fill: [Int], _ start: (Int, Int, Int)) -> Double {
-        let usable = fill[start.0 + sx] * fill[start.1 + sy] * fill[start.2 + sz]
-        let used = (bx + fill[start.0 + sx - bx]) * (by + fill[start.1 + sy - by]) * (bz + fill[start.2 + sz - bz])
-        let kept = usable > 0 ? 1 - max(0, Double(usable - used) / Double(usable)) : 1
         let fyz = by * bz, fxz = bx * bz, fxy = bx * by
         var contact = fyz + fxz + fxy
         if Double(sx - bx) <= tolerance * Double(bx) { contact += fyz }
         if Double(sy - by) <= tolerance * Double(by) { contact += fxz }
         if Double(sz - bz) <= tolerance * Double(bz) { contact += fxy }
-        let cs = Double(contact) / Double(2 * (fyz + fxz + fxy))
+        return score(volume, sx, sy, sz, bx, by, bz, boxes: n, fill, start, contact: contact)
+    }
+
+    /// VCS as above with the block's contact area given (`PlacedBlocks.contact`).
+    @inline(__always)
+    func score(_ volume: Double, _ sx: Int, _ sy: Int, _ sz: Int, _ bx: Int, _ by: Int, _ bz: Int, boxes n: Int,
+               _ fill: [Int], _ start: (Int, Int, Int), contact: Int) -> Double {
+        let usable = fill[start.0 + sx] * fill[start.1 + sy] * fill[start.2 + sz]
+        let used = (bx + fill[start.0 + sx - bx]) * (by + fill[start.1 + sy - by]) * (bz + fill[start.2 + sz - bz])
+        let kept = usable > 0 ? 1 - max(0, Double(usable - used) / Double(usable)) : 1
+        let cs = min(1, Double(contact) / Double(2 * (by * bz + bx * bz + bx * by)))
         let csPower = alpha == 4 ? (cs * cs) * (cs * cs) : pow(cs, alpha)
         let keptPower = beta == 1 ? kept : pow(kept, beta)
         return volume * keptPower * csPower * countFactor(n)

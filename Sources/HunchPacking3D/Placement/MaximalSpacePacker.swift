@@ -53,6 +53,16 @@ public final class MaximalSpacePacker {
     var weight: [Double]
     /// Placements of the last decode. A search state may swap this buffer with its own.
     var placementsBuffer: [Placement] = []
+    /// The decode's genome asks for VCS with the contact measured against the placed blocks
+    /// (`PlacementGenome.contactFromBlocks`): the engine then keeps them in `placed`.
+    private(set) var contactFromBlocks = false
+    /// The current container's blocks (with `contactFromBlocks`).
+    var placed = PlacedBlocks()
+    /// The placed blocks a block in the space being ranked may touch (`nextSpace`).
+    var neighbours = PlacedBlocks()
+    /// The space being ranked, and which of its corners a block goes in (as `place` puts it).
+    var rankedSpace = (x1: 0, y1: 0, z1: 0, x2: 0, y2: 0, z2: 0)
+    var rankedNear = (x: true, y: true, floor: true)
     public var placements: [Placement] { placementsBuffer }
     /// Packed volume of the last decode.
     public private(set) var packedVolume = 0
@@ -224,6 +234,7 @@ public final class MaximalSpacePacker {
         }
         if blockList != nil { scoreGeneralBlocks() }
         scoringActive = genome.contactScore ? .contact : (genome.wasteScore ? .waste : .volume)
+        contactFromBlocks = genome.contactScore && genome.contactFromBlocks
         // Every decode starts with all of the instance's boxes: one table serves them all.
         if scoringActive != .volume && fillable.isEmpty { buildFillable() }
         placementsBuffer.removeAll(keepingCapacity: true)
@@ -262,6 +273,7 @@ public final class MaximalSpacePacker {
         minSide = minimumRemainingSide()
         if minSide == Int.max || length == 0 || width == 0 || height == 0 { return false }
         free.append(0, 0, 0, length, width, height)
+        placed.removeAll()
         return true
     }
 
@@ -279,6 +291,7 @@ public final class MaximalSpacePacker {
     public struct Snapshot {
         var spaces: [Int] = []
         var spaceCount = 0
+        var placed = PlacedBlocks()
         var remaining: [Int] = []
         public internal(set) var packedVolume = 0
         var steps = 0
@@ -303,6 +316,13 @@ public final class MaximalSpacePacker {
         while free.spaceCount > 0 {
             let s = free.select(genome.spaceRule)
             let base = 6 * s
+            if contactFromBlocks {
+                let sp = free.spaces
+                rankedSpace = (sp[base], sp[base + 1], sp[base + 2], sp[base + 3], sp[base + 4], sp[base + 5])
+                rankedNear = (sp[base] <= length - sp[base + 3], sp[base + 1] <= width - sp[base + 4], !free.ceilingAnchored(s))
+                neighbours.loadNeighbours(of: placed, sp[base], sp[base + 1], sp[base + 2], sp[base + 3], sp[base + 4], sp[base + 5],
+                                          tolerance: contactScore.tolerance)
+            }
             collectCandidates(sx: free.spaces[base + 3] - free.spaces[base], sy: free.spaces[base + 4] - free.spaces[base + 1],
                               sz: free.spaces[base + 5] - free.spaces[base + 2], genome: genome)
             if candCount > 0 { return s }
@@ -338,6 +358,7 @@ public final class MaximalSpacePacker {
         let py = nearY ? y1 : y2 - by
         let pz = free.ceilingAnchored(s) ? z2 - bz : z1
         var topX = px + bx, topY = py + by
+        if contactFromBlocks { placed.append(px, py, pz, px + bx, py + by, pz + bz) }
         var exhausted = false
         if choice.block >= 0, let list = blockList {
             let b = choice.block
@@ -382,6 +403,7 @@ public final class MaximalSpacePacker {
         snapshot.packedVolume = packedVolume
         snapshot.steps = steps
         snapshot.minSide = minSide
+        if contactFromBlocks { snapshot.placed.load(placed) }
     }
 
     /// Makes `snapshot` the engine's partial decode; `placements` then holds only the blocks
@@ -393,6 +415,7 @@ public final class MaximalSpacePacker {
         packedVolume = snapshot.packedVolume
         steps = snapshot.steps
         minSide = snapshot.minSide
+        if contactFromBlocks { placed.load(snapshot.placed) }
         stopped = false
     }
 
@@ -470,9 +493,24 @@ public final class MaximalSpacePacker {
                              loss: MaximalSpacePacker.wasteLoss(sx, sy, sz, nx * a, ny * b, nz * h, fill, fillStart))
         case .contact:
             let n = nx * ny * nz
-            ranking.insert(score: contactScore.score(score0 * Double(n), sx, sy, sz, nx * a, ny * b, nz * h, boxes: n, fill, fillStart),
-                           foot: foot * nx * ny, t, i, nx, ny, nz, block: -1)
+            var score = contactScore.score(score0 * Double(n), sx, sy, sz, nx * a, ny * b, nz * h, boxes: n, fill, fillStart)
+            if contactFromBlocks {
+                // The measured contact is at most the space's (`PlacedBlocks.contact`): a block
+                // the space's score leaves out stays out, unmeasured.
+                if ranking.rejects(below: score) { ranking.evaluations += 1; return }
+                score = contactScore.score(score0 * Double(n), sx, sy, sz, nx * a, ny * b, nz * h, boxes: n, fill, fillStart,
+                                           contact: contactArea(nx * a, ny * b, nz * h))
+            }
+            ranking.insert(score: score, foot: foot * nx * ny, t, i, nx, ny, nz, block: -1)
         }
+    }
+
+    /// The contact area of a bx×by×bz block in the ranked space's corner (`place` puts it there).
+    @inline(__always)
+    func contactArea(_ bx: Int, _ by: Int, _ bz: Int) -> Int {
+        let s = rankedSpace
+        let px = rankedNear.x ? s.x1 : s.x2 - bx, py = rankedNear.y ? s.y1 : s.y2 - by, pz = rankedNear.floor ? s.z1 : s.z2 - bz
+        return neighbours.contact(px, py, pz, px + bx, py + by, pz + bz, container: length, width, height, tolerance: contactScore.tolerance)
     }
 
     /// Completes the current partial decode greedily: at each step the best-ranked block.
@@ -617,7 +655,14 @@ public final class MaximalSpacePacker {
                 continue
             }
             if scoring != .volume {
-                if scoring == .contact {
+                if scoring == .contact && contactFromBlocks {
+                    let volume = score
+                    score = contactScore.score(volume, sx, sy, sz, list.sizeX[b], list.sizeY[b], list.sizeZ[b], boxes: list.boxCount[b], fill, fillStart)
+                    if !ranking.rejects(below: score) {
+                        score = contactScore.score(volume, sx, sy, sz, list.sizeX[b], list.sizeY[b], list.sizeZ[b], boxes: list.boxCount[b], fill, fillStart,
+                                                   contact: contactArea(list.sizeX[b], list.sizeY[b], list.sizeZ[b]))
+                    }
+                } else if scoring == .contact {
                     score = contactScore.score(score, sx, sy, sz, list.sizeX[b], list.sizeY[b], list.sizeZ[b], boxes: list.boxCount[b], fill, fillStart)
                 } else {
                     score -= MaximalSpacePacker.wasteLoss(sx, sy, sz, list.sizeX[b], list.sizeY[b], list.sizeZ[b], fill, fillStart)

@@ -12,7 +12,8 @@
 /// - `generalBlocks`: also offer blocks that mix types (`BlockList`);
 /// - `gridBlocks`: also offer every nx×ny×nz grid of one type (`BlockList`);
 /// - `wasteScore`: rank blocks by volume less the space they leave unusable (BSG's f = V − V_loss);
-/// - `contactScore`: rank them by BSG's VCS (volume, usable space kept, contact surface, box count).
+/// - `contactScore`: rank them by BSG's VCS (volume, usable space kept, contact surface, box count);
+/// - `contactFromBlocks`: measure that contact against the blocks placed, not from the space.
 public struct PlacementGenome: Sendable, Equatable {
     public var order: [Int]
     public var orderStrength: Double
@@ -37,6 +38,10 @@ public struct PlacementGenome: Sendable, Equatable {
     /// `ContactScore`): volume × usable space kept × contact surface⁴ × box count^−0.2.
     /// Takes precedence over `wasteScore`.
     public var contactScore = false
+    /// With `contactScore`, measure a block's contact surface against the walls and the blocks
+    /// already placed, as BSG does (`PlacedBlocks`), rather than from its space alone
+    /// (`ContactScore`).
+    public var contactFromBlocks = false
 
     /// Which maximal space the engine fills next.
     public enum SpaceRule: UInt8, Sendable, CaseIterable {
@@ -100,6 +105,7 @@ public struct PlacementGenome: Sendable, Equatable {
         g.gridBlocks = gridBlocks
         g.wasteScore = wasteScore
         g.contactScore = contactScore
+        g.contactFromBlocks = contactFromBlocks
         g.setOrder(repairing: order)
         for t in 0..<min(n, orientationPreference.count) { g.orientationPreference[t] = orientationPreference[t] }
         for k in 0..<min(g.deviations.count, deviations.count) { g.deviations[k] = deviations[k] }
@@ -124,5 +130,6 @@ public struct PlacementGenome: Sendable, Equatable {
         gridBlocks = other.gridBlocks
         wasteScore = other.wasteScore
         contactScore = other.contactScore
+        contactFromBlocks = other.contactFromBlocks
     }
 }
