@@ -132,10 +132,11 @@ public enum Packing3DProblem: ExactlySolvable {
     /// from the space alone: without support, on strongly heterogeneous instances (more than 20
     /// box types, BR8–BR15's kind). There many small blocks split the free space, and the
     /// space's estimate overstates a placed block's contact most (by 0.15 of its surface on
-    /// BR14-2 against 0.06 on BR4-1). At 30 s without support it gained 0.14 points on problems
-    /// 3–5 of BR8–BR15 (13 better, 10 worse) and 0.3 on BR13–BR14, and lost 0.1–0.3 on BR3–BR7,
-    /// whose large blocks the estimate ranks well (docs/benchmarks.md, issue 17, "Contact against
-    /// the placed blocks"). With full support it was not measured.
+    /// BR14-2 against 0.06 on BR4-1). At 30 s without support it gained 0.15 points on 30
+    /// problems of BR8–BR15 (19 better, 11 worse) despite the time it costs, and lost 0.12 on 10
+    /// of BR1–BR7 (1 better, 9 worse), whose large blocks the estimate ranks well
+    /// (docs/benchmarks.md, issue 17, "Contact against the placed blocks"). With full support it
+    /// was not measured.
     static func measuresContact(_ instance: ContainerInstance, fullSupport: Bool) -> Bool {
         !fullSupport && instance.boxTypes.count > 20
     }

@@ -13,12 +13,15 @@ import Foundation
 ///
 /// The defaults are BSG's (α = 4, β = 1, γ = 0.2, contact tolerance p = 4 % of the block's side).
 ///
-/// **Contact, from the space alone.** BSG measures CS against the blocks already placed. The
-/// engine has only the free space: the block goes in the space's corner nearest a container
-/// corner, where the space is bounded by a wall, a box or the floor it stands on, so the three
-/// faces at that corner count as touching; a far face counts when the block reaches within p of
-/// the space's far side. This rewards blocks that fill a space along its axes, which is what CS
-/// does in BSG, at the cost of a few multiplications (no geometry query per block).
+/// **Contact, from the space alone.** BSG measures CS against the blocks already placed. By
+/// default the engine uses only the free space: the block goes in the space's corner nearest a
+/// container corner, where the space is bounded by a wall, a box or the floor it stands on, so
+/// the three faces at that corner count as touching; a far face counts when the block reaches
+/// within p of the space's far side (`spaceContact`). This rewards blocks that fill a space along
+/// its axes, which is what CS does in BSG, at the cost of a few multiplications. It overstates
+/// contact where small blocks split the free space; the genome's `contactFromBlocks` measures it
+/// against the placed blocks instead (`PlacedBlocks`), as `hunch solve` does without support on
+/// strongly heterogeneous instances (`Packing3DProblem.measuresContact`).
 ///
 /// The score never exceeds V · n^−γ (the other factors are at most 1), so the engine's skip
 /// bounds hold with n^(1−γ) in place of n (`boxesBound`).
@@ -64,15 +67,26 @@ struct ContactScore {
     @inline(__always)
     func score(_ volume: Double, _ sx: Int, _ sy: Int, _ sz: Int, _ bx: Int, _ by: Int, _ bz: Int, boxes n: Int,
                _ fill: [Int], _ start: (Int, Int, Int)) -> Double {
+        score(volume, sx, sy, sz, bx, by, bz, boxes: n, fill, start, contact: spaceContact(sx, sy, sz, bx, by, bz))
+    }
+
+    /// The contact area of a bx×by×bz block in the corner of a space of sx×sy×sz, from the space
+    /// alone: its three faces at the corner, and each far face that comes within p of the
+    /// space's side. Never less than the area measured against the placed blocks
+    /// (`PlacedBlocks.contact`): nothing lies inside the space, so a far face that stops short of
+    /// its side touches nothing.
+    @inline(__always)
+    func spaceContact(_ sx: Int, _ sy: Int, _ sz: Int, _ bx: Int, _ by: Int, _ bz: Int) -> Int {
         let fyz = by * bz, fxz = bx * bz, fxy = bx * by
         var contact = fyz + fxz + fxy
         if Double(sx - bx) <= tolerance * Double(bx) { contact += fyz }
         if Double(sy - by) <= tolerance * Double(by) { contact += fxz }
         if Double(sz - bz) <= tolerance * Double(bz) { contact += fxy }
-        return score(volume, sx, sy, sz, bx, by, bz, boxes: n, fill, start, contact: contact)
+        return contact
     }
 
-    /// VCS as above with the block's contact area given (`PlacedBlocks.contact`).
+    /// VCS with the block's contact area given (`spaceContact`, or `PlacedBlocks.contact` when the
+    /// genome asks for the contact against the placed blocks, as BSG measures it).
     @inline(__always)
     func score(_ volume: Double, _ sx: Int, _ sy: Int, _ sz: Int, _ bx: Int, _ by: Int, _ bz: Int, boxes n: Int,
                _ fill: [Int], _ start: (Int, Int, Int), contact: Int) -> Double {
