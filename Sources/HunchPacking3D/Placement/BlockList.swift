@@ -72,9 +72,6 @@ public final class BlockList: Sendable {
         self.needStart = needStart; self.needType = needType; self.needCount = needCount
     }
 
-    /// An empty list.
-    public convenience init() { self.init([]) }
-
     /// The parts of block `b`.
     public func partsOf(_ b: Int) -> ArraySlice<Placement> { parts[partStart[b]..<partStart[b + 1]] }
 

@@ -93,7 +93,7 @@ struct ContactScore {
         let usable = fill[start.0 + sx] * fill[start.1 + sy] * fill[start.2 + sz]
         let used = (bx + fill[start.0 + sx - bx]) * (by + fill[start.1 + sy - by]) * (bz + fill[start.2 + sz - bz])
         let kept = usable > 0 ? 1 - max(0, Double(usable - used) / Double(usable)) : 1
-        let cs = min(1, Double(contact) / Double(2 * (by * bz + bx * bz + bx * by)))
+        let cs = Double(contact) / Double(2 * (by * bz + bx * bz + bx * by))
         let csPower = alpha == 4 ? (cs * cs) * (cs * cs) : pow(cs, alpha)
         let keptPower = beta == 1 ? kept : pow(kept, beta)
         return volume * keptPower * csPower * countFactor(n)

@@ -493,16 +493,22 @@ public final class MaximalSpacePacker {
                              loss: MaximalSpacePacker.wasteLoss(sx, sy, sz, nx * a, ny * b, nz * h, fill, fillStart))
         case .contact:
             let n = nx * ny * nz
-            var score = contactScore.score(score0 * Double(n), sx, sy, sz, nx * a, ny * b, nz * h, boxes: n, fill, fillStart)
-            if contactFromBlocks {
-                // The measured contact is at most the space's (`PlacedBlocks.contact`): a block
-                // the space's score leaves out stays out, unmeasured.
-                if ranking.rejects(below: score) { ranking.evaluations += 1; return }
-                score = contactScore.score(score0 * Double(n), sx, sy, sz, nx * a, ny * b, nz * h, boxes: n, fill, fillStart,
-                                           contact: contactArea(nx * a, ny * b, nz * h))
-            }
+            let score = vcs(score0 * Double(n), sx, sy, sz, nx * a, ny * b, nz * h, boxes: n, fill, fillStart, ranking: &ranking)
             ranking.insert(score: score, foot: foot * nx * ny, t, i, nx, ny, nz, block: -1)
         }
+    }
+
+    /// VCS of a bx×by×bz block of n boxes (weighted volume `volume`) in the corner of the space
+    /// being ranked, sx×sy×sz. With `contactFromBlocks` its contact is measured against the
+    /// placed blocks, but only when the space's estimate, an upper bound
+    /// (`ContactScore.spaceContact`), would enter `ranking`: a block the estimate leaves out
+    /// keeps it, and the ranking rejects it all the same.
+    @inline(__always)
+    func vcs(_ volume: Double, _ sx: Int, _ sy: Int, _ sz: Int, _ bx: Int, _ by: Int, _ bz: Int, boxes n: Int,
+             _ fill: [Int], _ fillStart: (Int, Int, Int), ranking: inout CandidateRanking) -> Double {
+        let estimate = contactScore.score(volume, sx, sy, sz, bx, by, bz, boxes: n, fill, fillStart)
+        guard contactFromBlocks && !ranking.rejects(below: estimate) else { return estimate }
+        return contactScore.score(volume, sx, sy, sz, bx, by, bz, boxes: n, fill, fillStart, contact: contactArea(bx, by, bz))
     }
 
     /// The contact area of a bx×by×bz block in the ranked space's corner (`place` puts it there).
@@ -655,15 +661,9 @@ public final class MaximalSpacePacker {
                 continue
             }
             if scoring != .volume {
-                if scoring == .contact && contactFromBlocks {
-                    let volume = score
-                    score = contactScore.score(volume, sx, sy, sz, list.sizeX[b], list.sizeY[b], list.sizeZ[b], boxes: list.boxCount[b], fill, fillStart)
-                    if !ranking.rejects(below: score) {
-                        score = contactScore.score(volume, sx, sy, sz, list.sizeX[b], list.sizeY[b], list.sizeZ[b], boxes: list.boxCount[b], fill, fillStart,
-                                                   contact: contactArea(list.sizeX[b], list.sizeY[b], list.sizeZ[b]))
-                    }
-                } else if scoring == .contact {
-                    score = contactScore.score(score, sx, sy, sz, list.sizeX[b], list.sizeY[b], list.sizeZ[b], boxes: list.boxCount[b], fill, fillStart)
+                if scoring == .contact {
+                    score = vcs(score, sx, sy, sz, list.sizeX[b], list.sizeY[b], list.sizeZ[b], boxes: list.boxCount[b], fill, fillStart,
+                                ranking: &ranking)
                 } else {
                     score -= MaximalSpacePacker.wasteLoss(sx, sy, sz, list.sizeX[b], list.sizeY[b], list.sizeZ[b], fill, fillStart)
                 }
