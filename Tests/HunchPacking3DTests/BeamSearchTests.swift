@@ -25,7 +25,8 @@ final class BeamSearchTests: XCTestCase {
 
     /// The stages of rounds: the plain rounds stop at `plainMaxWidth` when a later stage follows
     /// (the square rounds start next, then the grid rounds, each from `squareFirstWidth` by √2
-    /// steps), and run to `maxWidth` when none does.
+    /// steps), and run to `maxWidth` when none does; the square rounds stop at `squareMaxWidth`,
+    /// the last stage's at `lastStageMaxWidth`.
     func testStagesOfRounds() throws {
         let instance = try TestData.br("BR7.txt", 1)
         let start = BeamReplayChecks.rankings(instance, support: true, seed: 1)
@@ -34,6 +35,7 @@ final class BeamSearchTests: XCTestCase {
         beam.plainMaxWidth = 2
         beam.squareFirstWidth = 2
         beam.squareMaxWidth = 6
+        beam.lastStageMaxWidth = 6
         beam.maxWidthWithoutDeadline = 16
         let staged = beam.run(instance, fullSupport: true, genomes: start, stop: StopCondition())
         // Plain widths 1, 2 (rounds 1–4); square 2, 3, 4, 6 (rounds 5–12; 2√2 ≈ 2.8, 4√2 ≈ 5.7);
@@ -42,6 +44,14 @@ final class BeamSearchTests: XCTestCase {
         XCTAssertEqual(staged.statistics.gridBlocksFrom, 13)
         XCTAssertEqual(staged.statistics.rounds, 20)
         XCTAssertEqual(staged.statistics.width, 6)
+        // The last stage widens past the square rounds' widest: grids 2, 3, 4, 6, 8, 11 (8√2 ≈ 11.3).
+        beam.lastStageMaxWidth = 12
+        let wider = beam.run(instance, fullSupport: true, genomes: start, stop: StopCondition())
+        XCTAssertEqual(wider.statistics.gridBlocksFrom, 13, "the square rounds still stop at squareMaxWidth")
+        XCTAssertEqual(wider.statistics.rounds, 24)
+        XCTAssertEqual(wider.statistics.width, 11)
+        XCTAssertGreaterThanOrEqual(wider.volume, staged.volume, "the same rounds and more")
+        beam.lastStageMaxWidth = 6
         beam.squareRounds = false
         let gridsOnly = beam.run(instance, fullSupport: true, genomes: start, stop: StopCondition())
         XCTAssertEqual(gridsOnly.statistics.squareFrom, 0)
@@ -54,7 +64,7 @@ final class BeamSearchTests: XCTestCase {
         XCTAssertEqual(plain.statistics.rounds, 8, "widths 1, 2, 4, 8 with both rankings")
         XCTAssertEqual(plain.statistics.width, 8)
         let packer = MaximalSpacePacker(instance: instance, fullSupport: true)
-        for result in [staged, gridsOnly, plain] {
+        for result in [staged, wider, gridsOnly, plain] {
             XCTAssertEqual(packer.decode(result.genome), result.volume, "the beam's genome replays its plan")
         }
     }

@@ -33,6 +33,10 @@ import HunchCore
 /// `ranking`) that a step mutates through one `inout` access, and the tables they read are
 /// constants: element accesses to a class's `var` arrays each pay a runtime exclusivity check,
 /// which took more than half of the beam search's time (issue 17, "Faster completions").
+/// The state a step reads and writes is `@exclusivity(unchecked)`: one thread drives an engine,
+/// and only its own methods touch that state during a step, so no two accesses can overlap. The
+/// checks still made on it (one per property access in `place`, `nextSpace` and the rankings)
+/// took 6 % of a BR4-1 profile without support (issue 17, "Fewer checks").
 public final class MaximalSpacePacker {
     public let instance: ContainerInstance
     public let fullSupport: Bool
@@ -46,28 +50,28 @@ public final class MaximalSpacePacker {
     let boxVolume: [Int]
 
     /// The free spaces of the container being filled.
-    var free: FreeSpaces
+    @exclusivity(unchecked) var free: FreeSpaces
 
     // Per decode.
-    var remaining: [Int]
-    var weight: [Double]
+    @exclusivity(unchecked) var remaining: [Int]
+    @exclusivity(unchecked) var weight: [Double]
     /// Placements of the last decode. A search state may swap this buffer with its own.
-    var placementsBuffer: [Placement] = []
+    @exclusivity(unchecked) var placementsBuffer: [Placement] = []
     /// The decode's genome asks for VCS with the contact measured against the placed blocks
     /// (`PlacementGenome.contactFromBlocks`): the engine then keeps them in `placed`.
-    private(set) var contactFromBlocks = false
+    @exclusivity(unchecked) private(set) var contactFromBlocks = false
     /// The current container's blocks (with `contactFromBlocks`).
-    var placed = PlacedBlocks()
+    @exclusivity(unchecked) var placed = PlacedBlocks()
     /// The placed blocks a block in the space being ranked may touch (`nextSpace`).
-    var neighbours = PlacedBlocks()
+    @exclusivity(unchecked) var neighbours = PlacedBlocks()
     /// The space being ranked, and which of its corners a block goes in (as `place` puts it).
-    var rankedSpace = (x1: 0, y1: 0, z1: 0, x2: 0, y2: 0, z2: 0)
-    var rankedNear = (x: true, y: true, floor: true)
+    @exclusivity(unchecked) var rankedSpace = (x1: 0, y1: 0, z1: 0, x2: 0, y2: 0, z2: 0)
+    @exclusivity(unchecked) var rankedNear = (x: true, y: true, floor: true)
     public var placements: [Placement] { placementsBuffer }
     /// Packed volume of the last decode.
-    public private(set) var packedVolume = 0
+    @exclusivity(unchecked) public private(set) var packedVolume = 0
     /// Blocks placed in the last decode (its steps).
-    public private(set) var steps = 0
+    @exclusivity(unchecked) public private(set) var steps = 0
     /// Candidate blocks evaluated in the last decode (the work unit).
     public var evaluations: Int { ranking.evaluations }
 
@@ -82,14 +86,14 @@ public final class MaximalSpacePacker {
         get { ranking.capacity }
         set { ranking.capacity = min(max(1, newValue), ranking.maxCapacity) }
     }
-    var ranking: CandidateRanking
+    @exclusivity(unchecked) var ranking: CandidateRanking
     public var candCount: Int { ranking.count }
     /// Smallest side of a remaining box (Int.max when none is left), for the space cuts.
-    var minSide = Int.max
+    @exclusivity(unchecked) var minSide = Int.max
 
     /// The block list the current decode offers (general blocks, grids or both, as its genome
     /// says; nil when it asks for neither).
-    public private(set) var blockList: BlockList?
+    @exclusivity(unchecked) public private(set) var blockList: BlockList?
     /// The instance's lists, each built at the first decode that asks for it, at
     /// `listIndex(general:grids:)`.
     var builtLists: [BlockList?] = [nil, nil, nil, nil]
@@ -98,7 +102,7 @@ public final class MaximalSpacePacker {
     /// The most general blocks a list keeps (grids come on top, `BlockList.make`).
     public var blockListLimit = BlockList.defaultLimit
     /// Each general block's score under `scoredWeights` (see `scoreGeneralBlocks`).
-    var generalScore: [Double] = []
+    @exclusivity(unchecked) var generalScore: [Double] = []
     var scoredWeights: [Double] = []
     /// The `activeList` that `generalScore` scores.
     var scoredList = -1
@@ -109,10 +113,10 @@ public final class MaximalSpacePacker {
     /// that asks for it, from all of the instance's types; not rebuilt when a type runs out: with
     /// many types nearly every block exhausts one, and rebuilding then (on every beam `restore`
     /// too) made the beam's completions 3–7 times slower on BR9–BR15 (`--max-steps 0`).
-    var fillable: [Int] = []
-    var fillStart = (0, 0, 0)
+    @exclusivity(unchecked) var fillable: [Int] = []
+    @exclusivity(unchecked) var fillStart = (0, 0, 0)
     /// How the decode's genome ranks blocks (`contactScore`, `wasteScore` or volume alone).
-    var scoringActive = BlockScoring.volume
+    @exclusivity(unchecked) var scoringActive = BlockScoring.volume
     /// BSG's VCS parameters, for `contactScore`.
     let contactScore = ContactScore()
 
@@ -192,9 +196,9 @@ public final class MaximalSpacePacker {
 
     /// When set, every decode watches it and ends early, with the blocks placed so far, once it
     /// says stop (`stopped` then tells).
-    public var stop: StopCondition?
+    @exclusivity(unchecked) public var stop: StopCondition?
     /// True when the last decode ended at the stop condition before every box was considered.
-    public private(set) var stopped = false
+    @exclusivity(unchecked) public private(set) var stopped = false
 
     /// The index in `builtLists` of the list of general blocks, grids or both (0: neither).
     static func listIndex(general: Bool, grids: Bool) -> Int { (general ? 1 : 0) + (grids ? 2 : 0) }

@@ -11,7 +11,8 @@ import HunchCore
 /// (without a deadline, rounds stop at `maxWidthWithoutDeadline` times the first width, so a run
 /// is reproducible). After the widest plain round (`plainMaxWidth`) the rounds start again in
 /// BSG's square shape (`squareRounds`); after the widest of those, again with every one-type grid
-/// among the blocks (`gridRounds`); then the genome search gets what time is left.
+/// among the blocks (`gridRounds`), widening up to `lastStageMaxWidth`; then the genome search
+/// gets what time is left.
 ///
 /// Given several ranking genomes (with and without general blocks), rounds take them in turn.
 /// The best plan comes back with a genome that replays it (the ranks along its path as deviation
@@ -63,6 +64,13 @@ public struct BeamSearch {
     /// The widest square round. Past width 64 the cap of `maxSquareChildren` per node binds,
     /// so a level of 256 nodes makes 16,384 children (the plain rounds of width 2,048, 14,336).
     public var squareMaxWidth = 256
+    /// The widest round of the last stage (the grid rounds; the square ones without them). A beam
+    /// that has done its earlier stages with time left keeps widening there instead of handing the
+    /// rest to the genome search, which in the 30 s runs of BR1 never improved on the beam's plan
+    /// (every operator's `new_best` 0). The snapshots of a width-2,048 square round took about
+    /// 210 MB (maximum resident set of BR1-9 and BR2-1 without support), so 4,096 stays well
+    /// under a gigabyte (issue 17, "Wider last rounds").
+    public var lastStageMaxWidth = 4096
     /// Children per node in the square rounds at most: every rank a deviation gene can name.
     public static let maxSquareChildren = MaximalSpacePacker.maxCandidates
     /// Once the square rounds are done with time left, they run again with the rankings'
@@ -196,10 +204,11 @@ public struct BeamSearch {
         var roundRankings = rankings
         let laterStages = squareRounds || gridRounds
         let plainWidest = laterStages ? min(plainMaxWidth, maxWidth) : maxWidth
+        let lastStage = gridRounds ? 2 : (squareRounds ? 1 : 0)
         while bestVolume < everything && !stop.timeIsUp() {
             if stop.deadline == nil && width > maxWidthWithoutDeadline * stats.firstWidth { break }
             let square = stage > 0
-            if width > (square ? squareMaxWidth : plainWidest) {
+            if width > (square ? (stage == lastStage ? lastStageMaxWidth : squareMaxWidth) : plainWidest) {
                 if stage == 0 && squareRounds {
                     stage = 1
                     stats.squareFrom = stats.rounds + 1
