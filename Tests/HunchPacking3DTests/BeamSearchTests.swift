@@ -69,6 +69,28 @@ final class BeamSearchTests: XCTestCase {
         }
     }
 
+    /// The last stage widens past the square rounds' widest only while a full level's snapshots
+    /// fit `snapshotBudget`: with no budget it stops where the square rounds stop.
+    func testLastStageWidensWithinTheSnapshotBudget() throws {
+        let instance = try TestData.br("BR7.txt", 1)
+        let start = BeamReplayChecks.rankings(instance, support: true, seed: 1)
+        var beam = BeamSearch()
+        beam.plainMaxWidth = 2
+        beam.squareFirstWidth = 2
+        beam.squareMaxWidth = 4
+        beam.lastStageMaxWidth = 12
+        beam.maxWidthWithoutDeadline = 16
+        // Square 2, 3, 4; grids 2, 3, 4, 6, 8, 11.
+        let wide = beam.run(instance, fullSupport: true, genomes: start, stop: StopCondition())
+        XCTAssertEqual(wide.statistics.width, 11)
+        beam.snapshotBudget = 0
+        let capped = beam.run(instance, fullSupport: true, genomes: start, stop: StopCondition())
+        XCTAssertEqual(capped.statistics.width, 4, "no last-stage round past squareMaxWidth")
+        XCTAssertEqual(capped.statistics.rounds, wide.statistics.rounds - 6)
+        let packer = MaximalSpacePacker(instance: instance, fullSupport: true)
+        XCTAssertEqual(packer.decode(capped.genome), capped.volume, "the beam's genome replays its plan")
+    }
+
     /// A square round's level makes about width² children: the root all of them (up to the
     /// ranks a gene can name), a full level `width` per node, a level that dedup left narrow more.
     func testSquareChildrenPerNode() {

@@ -304,6 +304,12 @@ public final class MaximalSpacePacker {
         /// as a genome's deviations they replay the decode.
         public var path: [UInt8] = []
         public init() {}
+
+        /// The bytes its buffers hold (their capacities), for the beam's memory budget.
+        public var bytes: Int {
+            8 * (spaces.capacity + remaining.capacity) + 4 * placed.corners.capacity + path.capacity
+                + MemoryLayout<Snapshot>.size
+        }
     }
 
     /// Starts a one-container decode for step-by-step use; `genome` gives the type weights and

@@ -67,10 +67,15 @@ public struct BeamSearch {
     /// The widest round of the last stage (the grid rounds; the square ones without them). A beam
     /// that has done its earlier stages with time left keeps widening there instead of handing the
     /// rest to the genome search, which in the 30 s runs of BR1 never improved on the beam's plan
-    /// (every operator's `new_best` 0). The snapshots of a width-2,048 square round took about
-    /// 210 MB (maximum resident set of BR1-9 and BR2-1 without support), so 4,096 stays well
-    /// under a gigabyte (issue 17, "Wider last rounds").
+    /// (every operator's `new_best` 0): on BR1-9 without support the round of width 2,048 found
+    /// 94.31 % where the rounds up to 1,024 found 93.46 % (issue 17, "Wider last rounds").
     public var lastStageMaxWidth = 4096
+    /// The most bytes the snapshots of a last-stage round wider than `squareMaxWidth` may take: such
+    /// a round starts only if a full level (width × its children per node, plus the kept nodes) at
+    /// the largest snapshot seen so far fits. Snapshots grow with the spaces and blocks a container
+    /// holds: BR1-9 and BR2-1 reached widths 1,448 and 2,048 in 210 MB (maximum resident set),
+    /// but a level of width 4,096 makes 262,144 children.
+    public var snapshotBudget = 1 << 30
     /// Children per node in the square rounds at most: every rank a deviation gene can name.
     public static let maxSquareChildren = MaximalSpacePacker.maxCandidates
     /// Once the square rounds are done with time left, they run again with the rankings'
@@ -205,10 +210,15 @@ public struct BeamSearch {
         let laterStages = squareRounds || gridRounds
         let plainWidest = laterStages ? min(plainMaxWidth, maxWidth) : maxWidth
         let lastStage = gridRounds ? 2 : (squareRounds ? 1 : 0)
+        // The largest snapshot seen (the first kept node of each level), for `snapshotBudget`.
+        var snapshotBytes = 0
         while bestVolume < everything && !stop.timeIsUp() {
             if stop.deadline == nil && width > maxWidthWithoutDeadline * stats.firstWidth { break }
             let square = stage > 0
-            if width > (square ? (stage == lastStage ? lastStageMaxWidth : squareMaxWidth) : plainWidest) {
+            // A last-stage round past the square rounds' widest starts only if its snapshots fit.
+            let overBudget = square && stage == lastStage && width > squareMaxWidth
+                && (width * squareChildren(width: width, nodes: width) + width) * snapshotBytes > snapshotBudget
+            if overBudget || width > (square ? (stage == lastStage ? lastStageMaxWidth : squareMaxWidth) : plainWidest) {
                 if stage == 0 && squareRounds {
                     stage = 1
                     stats.squareFrom = stats.rounds + 1
@@ -306,6 +316,7 @@ public struct BeamSearch {
                 beamValue.append(contentsOf: keptValues.map(\.value))
                 swap(&beam, &children)
                 beamCount = kept
+                if kept > 0 { snapshotBytes = max(snapshotBytes, beam[0].bytes) }
             }
             turn += 1
             if turn == rankings.count {
