@@ -36,7 +36,7 @@ import HunchCore
 /// The state a step reads and writes is `@exclusivity(unchecked)`: one thread drives an engine,
 /// and only its own methods touch that state during a step, so no two accesses can overlap. The
 /// checks still made on it (one per property access in `place`, `nextSpace` and the rankings)
-/// took 6 % of a BR4-1 profile without support (issue 17, "Fewer checks").
+/// took 6 % of a BR4-1 profile without support (issue 17, "Wider last rounds, fewer checks").
 public final class MaximalSpacePacker {
     public let instance: ContainerInstance
     public let fullSupport: Bool

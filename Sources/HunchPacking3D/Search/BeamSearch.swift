@@ -68,7 +68,7 @@ public struct BeamSearch {
     /// that has done its earlier stages with time left keeps widening there instead of handing the
     /// rest to the genome search, which in the 30 s runs of BR1 never improved on the beam's plan
     /// (every operator's `new_best` 0): on BR1-9 without support the round of width 2,048 found
-    /// 94.31 % where the rounds up to 1,024 found 93.46 % (issue 17, "Wider last rounds").
+    /// 94.31 % where the rounds up to 1,024 found 93.46 % (issue 17, "Wider last rounds, fewer checks").
     public var lastStageMaxWidth = 4096
     /// The most bytes the snapshots of a last-stage round wider than `squareMaxWidth` may take: such
     /// a round starts only if a full level (width × its children per node, plus the kept nodes) at
