@@ -26,7 +26,8 @@ final class BeamSearchTests: XCTestCase {
     /// The stages of rounds: the plain rounds stop at `plainMaxWidth` when a later stage follows
     /// (the square rounds start next, then the grid rounds, each from `squareFirstWidth` by √2
     /// steps), and run to `maxWidth` when none does; the square rounds stop at `squareMaxWidth`,
-    /// the last stage's at `lastStageMaxWidth`.
+    /// the last stage's at `lastStageMaxWidth`, or sooner when its snapshots would not fit
+    /// `snapshotBudget`.
     func testStagesOfRounds() throws {
         let instance = try TestData.br("BR7.txt", 1)
         let start = BeamReplayChecks.rankings(instance, support: true, seed: 1)
@@ -51,6 +52,13 @@ final class BeamSearchTests: XCTestCase {
         XCTAssertEqual(wider.statistics.rounds, 24)
         XCTAssertEqual(wider.statistics.width, 11)
         XCTAssertGreaterThanOrEqual(wider.volume, staged.volume, "the same rounds and more")
+        // It widens only while a full level's snapshots fit `snapshotBudget`: with none, it stops
+        // where the square rounds stop.
+        beam.snapshotBudget = 0
+        let capped = beam.run(instance, fullSupport: true, genomes: start, stop: StopCondition())
+        XCTAssertEqual(capped.statistics.width, 6, "no last-stage round past squareMaxWidth")
+        XCTAssertEqual(capped.statistics.rounds, wider.statistics.rounds - 4)
+        beam.snapshotBudget = BeamSearch().snapshotBudget
         beam.lastStageMaxWidth = 6
         beam.squareRounds = false
         let gridsOnly = beam.run(instance, fullSupport: true, genomes: start, stop: StopCondition())
@@ -64,31 +72,9 @@ final class BeamSearchTests: XCTestCase {
         XCTAssertEqual(plain.statistics.rounds, 8, "widths 1, 2, 4, 8 with both rankings")
         XCTAssertEqual(plain.statistics.width, 8)
         let packer = MaximalSpacePacker(instance: instance, fullSupport: true)
-        for result in [staged, wider, gridsOnly, plain] {
+        for result in [staged, wider, capped, gridsOnly, plain] {
             XCTAssertEqual(packer.decode(result.genome), result.volume, "the beam's genome replays its plan")
         }
-    }
-
-    /// The last stage widens past the square rounds' widest only while a full level's snapshots
-    /// fit `snapshotBudget`: with no budget it stops where the square rounds stop.
-    func testLastStageWidensWithinTheSnapshotBudget() throws {
-        let instance = try TestData.br("BR7.txt", 1)
-        let start = BeamReplayChecks.rankings(instance, support: true, seed: 1)
-        var beam = BeamSearch()
-        beam.plainMaxWidth = 2
-        beam.squareFirstWidth = 2
-        beam.squareMaxWidth = 4
-        beam.lastStageMaxWidth = 12
-        beam.maxWidthWithoutDeadline = 16
-        // Square 2, 3, 4; grids 2, 3, 4, 6, 8, 11.
-        let wide = beam.run(instance, fullSupport: true, genomes: start, stop: StopCondition())
-        XCTAssertEqual(wide.statistics.width, 11)
-        beam.snapshotBudget = 0
-        let capped = beam.run(instance, fullSupport: true, genomes: start, stop: StopCondition())
-        XCTAssertEqual(capped.statistics.width, 4, "no last-stage round past squareMaxWidth")
-        XCTAssertEqual(capped.statistics.rounds, wide.statistics.rounds - 6)
-        let packer = MaximalSpacePacker(instance: instance, fullSupport: true)
-        XCTAssertEqual(packer.decode(capped.genome), capped.volume, "the beam's genome replays its plan")
     }
 
     /// A square round's level makes about width² children: the root all of them (up to the

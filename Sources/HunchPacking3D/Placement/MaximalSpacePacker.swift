@@ -306,7 +306,7 @@ public final class MaximalSpacePacker {
         public init() {}
 
         /// The bytes its buffers hold (their capacities), for the beam's memory budget.
-        public var bytes: Int {
+        var bytes: Int {
             8 * (spaces.capacity + remaining.capacity) + 4 * placed.corners.capacity + path.capacity
                 + MemoryLayout<Snapshot>.size
         }

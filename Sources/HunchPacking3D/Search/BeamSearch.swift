@@ -215,10 +215,11 @@ public struct BeamSearch {
         while bestVolume < everything && !stop.timeIsUp() {
             if stop.deadline == nil && width > maxWidthWithoutDeadline * stats.firstWidth { break }
             let square = stage > 0
+            let widest = !square ? plainWidest : (stage == lastStage ? lastStageMaxWidth : squareMaxWidth)
             // A last-stage round past the square rounds' widest starts only if its snapshots fit.
             let overBudget = square && stage == lastStage && width > squareMaxWidth
                 && (width * squareChildren(width: width, nodes: width) + width) * snapshotBytes > snapshotBudget
-            if overBudget || width > (square ? (stage == lastStage ? lastStageMaxWidth : squareMaxWidth) : plainWidest) {
+            if width > widest || overBudget {
                 if stage == 0 && squareRounds {
                     stage = 1
                     stats.squareFrom = stats.rounds + 1
