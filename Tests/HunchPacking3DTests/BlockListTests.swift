@@ -32,6 +32,23 @@ final class BlockListTests: XCTestCase {
         }
     }
 
+    /// A space's scan starts at `firstFitting`: the lists (general blocks, and with the grids) are
+    /// sorted by volume, largest first, and the block it names is the first no larger than the
+    /// space, for every volume in the list and between.
+    func testScanStartsAtTheFirstBlockThatCanFit() throws {
+        let instance = try TestData.br("BR7.txt", 5)
+        for grids in [false, true] {
+            let list = BlockList.make(instance, fullSupport: false, limit: 500, grids: grids)
+            XCTAssertGreaterThan(list.count, 100)
+            XCTAssertTrue(zip(list.volume, list.volume.dropFirst()).allSatisfy { $0 >= $1 })
+            var volumes = Set(list.volume.flatMap { [$0 - 1, $0, $0 + 1] })
+            volumes.formUnion([0, Int.max])
+            for v in volumes {
+                XCTAssertEqual(list.firstFitting(volume: v), list.volume.firstIndex { $0 <= v } ?? list.count, "volume \(v)")
+            }
+        }
+    }
+
     /// Under full support a block's top rectangle is covered at its full height: a slab of that
     /// size laid on top is fully supported.
     func testTopRectangleIsCoveredUnderFullSupport() throws {

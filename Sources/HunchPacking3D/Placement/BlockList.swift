@@ -54,8 +54,9 @@ public final class BlockList: Sendable {
     /// Most parts in a general block.
     public static let maxParts = 4
 
-    /// The list of `blocks`, in their order.
+    /// The list of `blocks`, in their order: by volume, largest first (`firstFitting` needs it).
     init(_ blocks: [Block]) {
+        assert(zip(blocks, blocks.dropFirst()).allSatisfy { $0.volume >= $1.volume }, "a block list is sorted by volume")
         var partStart = [0], parts: [Placement] = [], needStart = [0], needType: [Int] = [], needCount: [Int] = []
         for block in blocks {
             parts.append(contentsOf: block.parts)
@@ -70,6 +71,20 @@ public final class BlockList: Sendable {
         topX = blocks.map(\.topX); topY = blocks.map(\.topY)
         self.partStart = partStart; self.parts = parts
         self.needStart = needStart; self.needType = needType; self.needCount = needCount
+    }
+
+    /// The first block whose box volume is at most `volume`. The list is sorted by volume, largest
+    /// first (`make`), and a block holding more than a space's volume cannot fit it, so a space's
+    /// scan starts there (binary search): late in a packing most spaces are small and skip most
+    /// of the list. Skipped blocks are not counted as evaluated, as a block too large never was.
+    @inline(__always)
+    public func firstFitting(volume: Int) -> Int {
+        var lo = 0, hi = count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if self.volume[mid] > volume { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
     }
 
     /// The parts of block `b`.

@@ -656,7 +656,7 @@ public final class MaximalSpacePacker {
     func rankGeneralBlocks(into ranking: inout CandidateRanking, _ list: BlockList, sx: Int, sy: Int, sz: Int, remaining: [Int],
                            scoring: BlockScoring = .volume, fill: [Int] = [], fillStart: (Int, Int, Int) = (0, 0, 0)) {
         let scores = generalScore
-        for b in 0..<list.count {
+        for b in list.firstFitting(volume: sx * sy * sz)..<list.count {
             if list.sizeX[b] > sx || list.sizeY[b] > sy || list.sizeZ[b] > sz { continue }
             var fits = true
             for i in list.needStart[b]..<list.needStart[b + 1] where remaining[list.needType[i]] < list.needCount[i] {
