@@ -1,4 +1,5 @@
 import XCTest
+import HunchCore
 @testable import HunchPacking3D
 
 final class CandidateRankingTests: XCTestCase {
@@ -14,6 +15,40 @@ final class CandidateRankingTests: XCTestCase {
         XCTAssertEqual(ranking.count, 3)
         XCTAssertEqual(ranking.entries.prefix(3).map(\.type), [1, 2, 0])
         XCTAssertEqual(ranking.evaluations, 5)
+    }
+
+    /// An offer that repeats an earlier one (same block, same score and foot) leaves the ranking
+    /// as it was, wherever the earlier one went (kept, pushed out, or never let in), so the engine
+    /// may count a repeated layer without scoring it (`rankSimpleBlocks`). Random offers with
+    /// repeats, against the same offers with the repeats counted only, at capacities 1–7.
+    func testRepeatedOfferChangesNothing() {
+        var rng = SeededGenerator(seed: 7)
+        for trial in 0..<300 {
+            let capacity = 1 + trial % 7
+            var withRepeats = CandidateRanking(capacity: capacity), skipping = CandidateRanking(capacity: capacity)
+            var offered: [(t: Int, nx: Int, score: Double, foot: Int)] = []
+            for _ in 0..<40 {
+                if !offered.isEmpty && rng.below(3) == 0 {
+                    let o = offered[rng.below(offered.count)]
+                    withRepeats.consider(o.t, 0, o.nx, 1, 1, o.score, o.foot)
+                    skipping.evaluations += 1
+                    continue
+                }
+                // A block's score and foot are its own (as in one space); few distinct values, so
+                // that ties are common.
+                let t = rng.below(5), nx = 1 + rng.below(3)
+                let o = (t: t, nx: nx, score: Double(1 + (3 * t + nx) % 4), foot: 1 + (t + nx) % 2)
+                offered.append(o)
+                withRepeats.consider(o.t, 0, o.nx, 1, 1, o.score, o.foot)
+                skipping.consider(o.t, 0, o.nx, 1, 1, o.score, o.foot)
+            }
+            XCTAssertEqual(withRepeats.count, skipping.count)
+            XCTAssertEqual(withRepeats.evaluations, skipping.evaluations)
+            for e in 0..<withRepeats.count {
+                let a = withRepeats.entries[e], b = skipping.entries[e]
+                XCTAssertTrue(a.type == b.type && a.nx == b.nx && a.score == b.score && a.foot == b.foot, "trial \(trial), rank \(e)")
+            }
+        }
     }
 
     /// `rejects(below:)` holds only when a block scoring under the bound could not enter: the

@@ -606,12 +606,30 @@ public final class MaximalSpacePacker {
                         ranking.evaluations += 6
                         continue
                     }
+                    // The six layers often repeat (both fill orders give the whole layer when the
+                    // boxes suffice; a space one box thick makes two layers the same block). A
+                    // repeat would change nothing in the ranking: it is counted, as `insert`
+                    // counts it, and not scored again. (0, 0, 0) is no block.
+                    let none = (0, 0, 0)
+                    var seen = (none, none, none, none, none)
                     for thin in 0..<3 {
                         let (f0, f1) = thin == 0 ? (fy, fz) : (thin == 1 ? (fx, fz) : (fx, fy))
                         for fillOrder in 0..<2 {
                             var n0 = 0, n1 = 0
                             if fillOrder == 0 { n0 = min(f0, q); n1 = min(f1, q / n0) } else { n1 = min(f1, q); n0 = min(f0, q / n1) }
                             let (mx, my, mz) = thin == 0 ? (1, n0, n1) : (thin == 1 ? (n0, 1, n1) : (n0, n1, 1))
+                            let block = (mx, my, mz)
+                            if block == seen.0 || block == seen.1 || block == seen.2 || block == seen.3 || block == seen.4 {
+                                ranking.evaluations += 1
+                                continue
+                            }
+                            switch 2 * thin + fillOrder {
+                            case 0: seen.0 = block
+                            case 1: seen.1 = block
+                            case 2: seen.2 = block
+                            case 3: seen.3 = block
+                            default: seen.4 = block
+                            }
                             offer(into: &ranking, scoring, t, i, mx, my, mz, a, b, h, score0, foot, sx, sy, sz, fill, fillStart)
                         }
                     }
