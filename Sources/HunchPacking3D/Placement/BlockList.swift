@@ -76,7 +76,9 @@ public final class BlockList: Sendable {
     /// The first block whose box volume is at most `volume`. The list is sorted by volume, largest
     /// first (`make`), and a block holding more than a space's volume cannot fit it, so a space's
     /// scan starts there (binary search): late in a packing most spaces are small and skip most
-    /// of the list. Skipped blocks are not counted as evaluated, as a block too large never was.
+    /// of the list (`rankGeneralBlocks` from 15 % to 5 % of a BR4-1 profile without support; issue
+    /// 17, "A shorter scan of the block list"). Skipped blocks are not counted as evaluated, as a
+    /// block too large never was.
     @inline(__always)
     public func firstFitting(volume: Int) -> Int {
         var lo = 0, hi = count
