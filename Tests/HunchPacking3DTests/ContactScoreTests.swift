@@ -4,8 +4,9 @@ import HunchCore
 
 final class ContactScoreTests: XCTestCase {
     /// The table `fillable` of a 10-cube with boxes of sides 3, 4 and 10 (sums reach 0, 3, 4, 6,
-    /// 7, 8, 9, 10 but not 1, 2, 5), as `WasteScoreTests` checks it.
-    func fillTable() -> ([Int], (Int, Int, Int)) {
+    /// 7, 8, 9, 10 but not 1, 2, 5), as `WasteScoreTests` checks it. The packer owns the table:
+    /// callers keep it alive while they read it.
+    func fillTable() -> (UnsafeBufferPointer<Int>, (Int, Int, Int), owner: MaximalSpacePacker) {
         let instance = ContainerInstance(name: "vcs", container: [10, 10, 10], boxTypes: [
             BoxType(dimensions: [3, 4, 10], mayBeVertical: [true, true, true], quantity: 5),
         ])
@@ -13,12 +14,13 @@ final class ContactScoreTests: XCTestCase {
         var genome = PlacementGenome(typeCount: 1, stepCapacity: 4)
         genome.contactScore = true
         packer.beginDecode(genome)
-        return (packer.fillable, packer.fillStart)
+        return (packer.fillable, packer.fillStart, packer)
     }
 
     /// Each factor, computed by hand.
     func testFactorsByHand() {
-        let (fill, start) = fillTable()
+        let (fill, start, owner) = fillTable()
+        defer { withExtendedLifetime(owner) {} }
         let vcs = ContactScore()
         // A block that fills the space: every face touches, nothing is lost; one box.
         XCTAssertEqual(vcs.score(1000, 10, 10, 10, 10, 10, 10, boxes: 1, fill, start), 1000, accuracy: 1e-9)
@@ -44,6 +46,7 @@ final class ContactScoreTests: XCTestCase {
         genome.contactScore = true
         packer.beginDecode(genome)
         let (fill, start) = (packer.fillable, packer.fillStart)
+        defer { withExtendedLifetime(packer) {} }
         let vcs = ContactScore()
         // Only the 49 side lies along x (the 10 sides would put 49 across a 10-wide container):
         // 100 fills to 98, 51 to 49.
@@ -59,7 +62,8 @@ final class ContactScoreTests: XCTestCase {
 
     /// The score never exceeds volume × n^−γ, the bound the engine's skips rely on.
     func testScoreStaysUnderTheSkipBound() {
-        let (fill, start) = fillTable()
+        let (fill, start, owner) = fillTable()
+        defer { withExtendedLifetime(owner) {} }
         let vcs = ContactScore()
         var rng = SeededGenerator(seed: 5)
         for _ in 0..<2000 {
@@ -78,7 +82,8 @@ final class ContactScoreTests: XCTestCase {
     /// No grid of a×b×h boxes, at most mx, my, mz along the axes, scores above its volume ×
     /// n^−γ × `reachCap`; and the cap is 1/16 for some of them (else it would bound nothing).
     func testReachCapBoundsEveryGrid() {
-        let (fill, start) = fillTable()
+        let (fill, start, owner) = fillTable()
+        defer { withExtendedLifetime(owner) {} }
         let vcs = ContactScore()
         var rng = SeededGenerator(seed: 9)
         var capped = 0

@@ -21,6 +21,7 @@ final class WasteScoreTests: XCTestCase {
         packer.beginDecode(genome)
         // Sides 3, 4, 10 along every axis: sums reach 0, 3, 4, 6, 7, 8, 9, 10 but not 1, 2, 5.
         let fill = packer.fillable, start = packer.fillStart
+        defer { withExtendedLifetime(packer) {} }
         XCTAssertEqual((0...10).map { fill[start.0 + $0] }, [0, 0, 0, 3, 4, 4, 6, 7, 8, 9, 10])
         XCTAssertEqual(MaximalSpacePacker.wasteLoss(10, 10, 10, 10, 10, 10, fill, start), 0)
         XCTAssertEqual(MaximalSpacePacker.wasteLoss(10, 10, 10, 3, 4, 10, fill, start), 0, "gaps 7 and 6 fill")

@@ -66,7 +66,7 @@ struct ContactScore {
     /// of sx×sy×sz; `fill`/`start` as in `MaximalSpacePacker.wasteLoss`.
     @inline(__always)
     func score(_ volume: Double, _ sx: Int, _ sy: Int, _ sz: Int, _ bx: Int, _ by: Int, _ bz: Int, boxes n: Int,
-               _ fill: [Int], _ start: (Int, Int, Int)) -> Double {
+               _ fill: UnsafeBufferPointer<Int>, _ start: (Int, Int, Int)) -> Double {
         score(volume, sx, sy, sz, bx, by, bz, boxes: n, fill, start, contact: spaceContact(sx, sy, sz, bx, by, bz))
     }
 
@@ -89,7 +89,7 @@ struct ContactScore {
     /// genome asks for the contact against the placed blocks, as BSG measures it).
     @inline(__always)
     func score(_ volume: Double, _ sx: Int, _ sy: Int, _ sz: Int, _ bx: Int, _ by: Int, _ bz: Int, boxes n: Int,
-               _ fill: [Int], _ start: (Int, Int, Int), contact: Int) -> Double {
+               _ fill: UnsafeBufferPointer<Int>, _ start: (Int, Int, Int), contact: Int) -> Double {
         let usable = fill[start.0 + sx] * fill[start.1 + sy] * fill[start.2 + sz]
         let used = (bx + fill[start.0 + sx - bx]) * (by + fill[start.1 + sy - by]) * (bz + fill[start.2 + sz - bz])
         let kept = usable > 0 ? 1 - max(0, Double(usable - used) / Double(usable)) : 1

@@ -49,6 +49,18 @@ struct FreeSpaces {
         spaceCount = count
     }
 
+    /// Copies the free spaces into `saved` (six coordinates each), reusing its capacity; `load`
+    /// takes them back. Through a buffer: appending a slice of `spaces` retained and released it
+    /// at every save (1.7 % of a BR4-1 beam run without support, `perf`). Mutating only so that
+    /// the engine's call borrows this struct: a non-mutating call on the engine's property
+    /// copied the whole struct, retaining and releasing each of its arrays.
+    mutating func save(into saved: inout [Int]) {
+        saved.removeAll(keepingCapacity: true)
+        spaces.withUnsafeBufferPointer { from in
+            saved.append(contentsOf: UnsafeBufferPointer(rebasing: from[0..<(6 * spaceCount)]))
+        }
+    }
+
     /// Adds the space [x1,x2)×[y1,y2)×[z1,z2).
     @inline(__always)
     mutating func append(_ x1: Int, _ y1: Int, _ z1: Int, _ x2: Int, _ y2: Int, _ z2: Int) {
