@@ -633,7 +633,10 @@ public final class MaximalSpacePacker {
                         let (f0, f1) = thin == 0 ? (fy, fz) : (thin == 1 ? (fx, fz) : (fx, fy))
                         for fillOrder in 0..<2 {
                             var n0 = 0, n1 = 0
-                            if fillOrder == 0 { n0 = min(f0, q); n1 = min(f1, q / n0) } else { n1 = min(f1, q); n0 = min(f0, q / n1) }
+                            if f0 * f1 <= q {
+                                // The whole layer, in either order (no division).
+                                n0 = f0; n1 = f1
+                            } else if fillOrder == 0 { n0 = min(f0, q); n1 = min(f1, q / n0) } else { n1 = min(f1, q); n0 = min(f0, q / n1) }
                             let (mx, my, mz) = thin == 0 ? (1, n0, n1) : (thin == 1 ? (n0, 1, n1) : (n0, n1, 1))
                             let block = (mx, my, mz)
                             if block == seen.0 || block == seen.1 || block == seen.2 || block == seen.3 || block == seen.4 {
