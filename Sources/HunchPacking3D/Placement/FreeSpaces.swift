@@ -49,15 +49,18 @@ struct FreeSpaces {
         spaceCount = count
     }
 
-    /// Copies the free spaces into `saved` (six coordinates each), reusing its capacity; `load`
-    /// takes them back. Through a buffer: appending a slice of `spaces` retained and released it
+    /// Copies the free spaces into the front of `saved` (six coordinates each; what lies past
+    /// them is stale), reusing its storage; `load` takes them back. Through a buffer: appending a slice of `spaces` retained and released it
     /// at every save (1.7 % of a BR4-1 beam run without support, `perf`). Mutating only so that
     /// the engine's call borrows this struct: a non-mutating call on the engine's property
     /// copied the whole struct, retaining and releasing each of its arrays.
     mutating func save(into saved: inout [Int]) {
-        saved.removeAll(keepingCapacity: true)
-        spaces.withUnsafeBufferPointer { from in
-            saved.append(contentsOf: UnsafeBufferPointer(rebasing: from[0..<(6 * spaceCount)]))
+        let n = 6 * spaceCount
+        if saved.count < n { saved.append(contentsOf: repeatElement(0, count: n - saved.count)) }
+        saved.withUnsafeMutableBufferPointer { to in
+            spaces.withUnsafeBufferPointer { from in
+                for i in 0..<n { to[i] = from[i] }
+            }
         }
     }
 

@@ -71,6 +71,10 @@ public final class MaximalSpacePacker {
     @exclusivity(unchecked) var rankedSpace = (x1: 0, y1: 0, z1: 0, x2: 0, y2: 0, z2: 0)
     @exclusivity(unchecked) var rankedNear = (x: true, y: true, floor: true)
     public var placements: [Placement] { placementsBuffer }
+    /// Whether `place` records its blocks in `placements` (every decode does; a step-by-step
+    /// decode may not, `beginDecode`). The beam search keeps no blocks while it expands and
+    /// completes nodes, it replays the best path at the end, so its steps append nothing.
+    @exclusivity(unchecked) public private(set) var recordsPlacements = true
     /// Packed volume of the last decode.
     @exclusivity(unchecked) public private(set) var packedVolume = 0
     /// Blocks placed in the last decode (its steps).
@@ -240,6 +244,7 @@ public final class MaximalSpacePacker {
     /// Resets quantities, weights and outputs for a new decode.
     func prepare(_ genome: PlacementGenome) {
         stopped = false
+        recordsPlacements = true
         selectBlockList(genome)
         let n = typeCount
         for t in 0..<n { remaining[t] = instance.boxTypes[t].quantity }
@@ -328,8 +333,9 @@ public final class MaximalSpacePacker {
 
     /// Starts a one-container decode for step-by-step use; `genome` gives the type weights and
     /// orientation preferences of the candidate ranking.
-    public func beginDecode(_ genome: PlacementGenome) {
+    public func beginDecode(_ genome: PlacementGenome, recording: Bool = true) {
         prepare(genome)
+        recordsPlacements = recording
         if !beginContainer() { free.spaceCount = 0 }
     }
 
@@ -386,10 +392,12 @@ public final class MaximalSpacePacker {
         var exhausted = false
         if choice.block >= 0, let list = blockList {
             let b = choice.block
-            for p in list.partStart[b]..<list.partStart[b + 1] {
-                var part = list.parts[p]
-                part.x += px; part.y += py; part.z += pz
-                placementsBuffer.append(part)
+            if recordsPlacements {
+                for p in list.partStart[b]..<list.partStart[b + 1] {
+                    var part = list.parts[p]
+                    part.x += px; part.y += py; part.z += pz
+                    placementsBuffer.append(part)
+                }
             }
             for i in list.needStart[b]..<list.needStart[b + 1] {
                 let t = list.needType[i]
@@ -401,8 +409,10 @@ public final class MaximalSpacePacker {
         } else {
             let t = choice.type, o = 6 * t + choice.orient
             // One placement per block: the plan grows with the blocks, not with the boxes.
-            placementsBuffer.append(Placement(type: t, x: px, y: py, z: pz, lx: orientX[o], ly: orientY[o], lz: orientZ[o],
-                                              nx: choice.nx, ny: choice.ny, nz: choice.nz))
+            if recordsPlacements {
+                placementsBuffer.append(Placement(type: t, x: px, y: py, z: pz, lx: orientX[o], ly: orientY[o], lz: orientZ[o],
+                                                  nx: choice.nx, ny: choice.ny, nz: choice.nz))
+            }
             let count = choice.nx * choice.ny * choice.nz
             remaining[t] -= count
             packedVolume += count * boxVolume[t]
@@ -421,8 +431,10 @@ public final class MaximalSpacePacker {
     public func save(into snapshot: inout Snapshot) {
         free.save(into: &snapshot.spaces)
         snapshot.spaceCount = free.spaceCount
-        snapshot.remaining.removeAll(keepingCapacity: true)
-        snapshot.remaining.append(contentsOf: remaining)
+        if snapshot.remaining.count != typeCount { snapshot.remaining = Array(remaining) }
+        snapshot.remaining.withUnsafeMutableBufferPointer { to in
+            for t in 0..<typeCount { to[t] = remaining[t] }
+        }
         snapshot.packedVolume = packedVolume
         snapshot.steps = steps
         snapshot.minSide = minSide

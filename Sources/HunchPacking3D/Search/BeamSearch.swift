@@ -247,7 +247,7 @@ public struct BeamSearch {
             let greedy = roundRankings[turn]
             stats.rounds += 1
             stats.width = width
-            packer.beginDecode(greedy)
+            packer.beginDecode(greedy, recording: false)
             if beam.isEmpty { beam.append(MaximalSpacePacker.Snapshot()) }
             packer.save(into: &beam[0])
             beam[0].path.removeAll(keepingCapacity: true)
@@ -261,7 +261,7 @@ public struct BeamSearch {
                 packer.rankingCapacity = perNode
                 for n in 0..<beamCount {
                     if stop.timeIsUp() { break level }
-                    packer.restore(beam[n])
+                    beam.withUnsafeBufferPointer { nodes in packer.restore(nodes[n]) }
                     guard let s = packer.nextSpace(greedy) else { continue }
                     stats.nodes += 1
                     let k = min(perNode, packer.candCount)
