@@ -109,6 +109,49 @@ final class BeamSearchTests: XCTestCase {
         XCTAssertGreaterThan(firstWidths.count, 1, "seeds 1–4 draw more than one first width")
     }
 
+    /// A round the deadline would cut is replaced by the widest that fits the time left. On a
+    /// clock that ticks once per reading (so a run's time is its count of clock readings, the same
+    /// every run), rounds of widths 1–8 take `used`; given 1.6 times that, the round of width 16
+    /// would not finish (its level makes twice the children of the width-8 round, which took a
+    /// quarter of `used`), and a round between 8 and 16 wide runs instead. The rounds before it
+    /// are the same, so the plan is no smaller, and it replays.
+    func testRoundTheDeadlineWouldCutIsFittedToTheTimeLeft() throws {
+        let instance = try TestData.br("BR7.txt", 1)
+        let start = BeamReplayChecks.rankings(instance, support: false, seed: 1)
+        var beam = BeamSearch()
+        beam.squareRounds = false
+        beam.gridRounds = false
+        beam.maxWidth = 8
+        let clock = TickingClock()
+        let toEight = beam.run(instance, fullSupport: false, genomes: start, stop: StopCondition(deadline: 1e12, clock: clock))
+        let used = clock.now()
+        XCTAssertEqual(toEight.statistics.width, 8)
+        XCTAssertEqual(toEight.statistics.fittedWidth, 0, "every round finished")
+        beam.maxWidth = 16
+        for fits in [true, false] {
+            beam.fitsLastRound = fits
+            let again = TickingClock()
+            let result = beam.run(instance, fullSupport: false, genomes: start, stop: StopCondition(deadline: 1.6 * used, clock: again))
+            XCTAssertGreaterThanOrEqual(result.volume, toEight.volume, "the same rounds to width 8, then more")
+            XCTAssertEqual(MaximalSpacePacker(instance: instance, fullSupport: false).decode(result.genome), result.volume)
+            if fits {
+                XCTAssertGreaterThan(result.statistics.fittedWidth, 8)
+                XCTAssertLessThan(result.statistics.fittedWidth, 16)
+            } else {
+                XCTAssertEqual(result.statistics.fittedWidth, 0)
+            }
+        }
+    }
+
+    /// A clock that moves one second each time it is read.
+    final class TickingClock: SearchClock, @unchecked Sendable {
+        private var value = 0.0
+        func now() -> Double {
+            value += 1
+            return value
+        }
+    }
+
     /// A tiny instance the beam fills completely: it stops at once.
     func testStopsWhenEverythingIsPacked() {
         let instance = ContainerInstance(name: "cubes", container: [10, 10, 10], boxTypes: [

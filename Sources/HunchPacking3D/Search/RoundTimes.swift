@@ -1,0 +1,66 @@
+import Foundation
+
+/// The beam search's finished rounds within a stage, per ranking: how wide each was, how long it
+/// took and the best completion it found. They tell whether the next round would finish before
+/// the deadline, and how wide a round would (`BeamSearch.fitsLastRound`).
+///
+/// A round's time grows as a power of its width, w^k. The exponent comes from the ranking's last
+/// two rounds, between 1 and 2: a plain round's levels make width × min(width, 7) children, a
+/// square round's up to width², and a wider beam's completions grow a little longer too (BR7-1
+/// without support: rounds 10 % over a linear forecast at widths 256 and 512). With one round, 1.
+struct RoundTimes {
+    struct Round {
+        var width = 0
+        var seconds = 0.0
+        /// The best completion found in the round (its volume).
+        var best = -1
+    }
+
+    private(set) var last: [Round]
+    private var before: [Round]
+
+    init(rankings: Int) {
+        last = Array(repeating: Round(), count: rankings)
+        before = last
+    }
+
+    /// Forgets every round (a new stage's rounds cost differently).
+    mutating func reset() {
+        for r in last.indices { last[r] = Round(); before[r] = Round() }
+    }
+
+    mutating func record(ranking r: Int, width: Int, seconds: Double, best: Int) {
+        before[r] = last[r]
+        last[r] = Round(width: width, seconds: seconds, best: best)
+    }
+
+    /// The exponent k of ranking r's rounds.
+    func exponent(_ r: Int) -> Double {
+        let a = before[r], b = last[r]
+        guard a.width > 0, b.width > a.width, a.seconds > 0, b.seconds > 0 else { return 1 }
+        return min(2, max(1, log(b.seconds / a.seconds) / log(Double(b.width) / Double(a.width))))
+    }
+
+    /// The forecast time of a round of `width` with ranking r (nil before it has finished one).
+    func seconds(ranking r: Int, width: Int) -> Double? {
+        let b = last[r]
+        guard b.width > 0 else { return nil }
+        return b.seconds * pow(Double(width) / Double(b.width), exponent(r))
+    }
+
+    /// The widest round of ranking r forecast to take at most `seconds` (0 before it has
+    /// finished one).
+    func widest(ranking r: Int, within seconds: Double) -> Int {
+        let b = last[r]
+        guard b.width > 0, b.seconds > 0, seconds > 0 else { return 0 }
+        let w = Double(b.width) * pow(seconds / b.seconds, 1 / exponent(r))
+        return w >= Double(Int.max / 2) ? Int.max / 2 : Int(w)
+    }
+
+    /// The rankings that have finished a round, the best completion first (ties: `preferred`,
+    /// then the lower index).
+    func byBest(preferring preferred: Int) -> [Int] {
+        last.indices.filter { last[$0].width > 0 }
+            .sorted { (last[$0].best, $0 == preferred ? 1 : 0, -$0) > (last[$1].best, $1 == preferred ? 1 : 0, -$1) }
+    }
+}
