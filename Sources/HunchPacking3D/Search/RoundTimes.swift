@@ -6,8 +6,9 @@ import Foundation
 ///
 /// A round's time grows as a power of its width, w^k. The exponent comes from the ranking's last
 /// two rounds, between 1 and 2: a plain round's levels make width × min(width, 7) children, a
-/// square round's up to width², and a wider beam's completions grow a little longer too (BR7-1
-/// without support: rounds 10 % over a linear forecast at widths 256 and 512). With one round, 1.
+/// square round's up to width², and a wider beam's rounds take a little longer per child too
+/// (BR7-1 without support at 10 s: its rounds of width 256 and 512 took 6 % and 10 % more than a
+/// forecast linear in the children per level). With one round, 1.
 struct RoundTimes {
     struct Round {
         var width = 0
