@@ -50,10 +50,11 @@ struct FreeSpaces {
     }
 
     /// Copies the free spaces into the front of `saved` (six coordinates each; what lies past
-    /// them is stale), reusing its storage; `load` takes them back. Through a buffer: appending a slice of `spaces` retained and released it
-    /// at every save (1.7 % of a BR4-1 beam run without support, `perf`). Mutating only so that
-    /// the engine's call borrows this struct: a non-mutating call on the engine's property
-    /// copied the whole struct, retaining and releasing each of its arrays.
+    /// them is stale), reusing its storage; `load` takes them back. Through buffers: appending a
+    /// slice of `spaces` retained and released it at every save (1.7 % of a BR4-1 beam run
+    /// without support, `perf`). Mutating only so that the engine's call borrows this struct: a
+    /// non-mutating call on the engine's property copied the whole struct, retaining and
+    /// releasing each of its arrays.
     mutating func save(into saved: inout [Int]) {
         let n = 6 * spaceCount
         if saved.count < n { saved.append(contentsOf: repeatElement(0, count: n - saved.count)) }

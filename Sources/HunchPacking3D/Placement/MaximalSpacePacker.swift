@@ -54,8 +54,8 @@ public final class MaximalSpacePacker {
 
     // Per decode: boxes left and ranking weight of each type. Buffers the engine owns (allocated
     // once, freed in `deinit`), not arrays: every ranking passes them to the hot loops, and an
-    // array property is retained and released at each pass (with the fill table and the general
-    // blocks' scores, about 6 % of a BR4-1 run without support, `perf`).
+    // array property is retained and released at each pass (with the fill table, about 4–5 % of a
+    // BR4-1 run without support, `perf`).
     let remaining: UnsafeMutableBufferPointer<Int>
     let weight: UnsafeMutableBufferPointer<Double>
     /// Placements of the last decode. A search state may swap this buffer with its own.
@@ -605,7 +605,8 @@ public final class MaximalSpacePacker {
     /// bounds through `boxesBound`), so the skip bounds hold.
     /// Reads only constants and its arguments: `ranking` is the engine's own, held `inout`.
     func rankSimpleBlocks(into ranking: inout CandidateRanking, sx: Int, sy: Int, sz: Int, genome: PlacementGenome,
-                          remaining: UnsafeMutableBufferPointer<Int>, weight: UnsafeMutableBufferPointer<Double>, scoring: BlockScoring = .volume, fill: UnsafeBufferPointer<Int> = UnsafeBufferPointer(start: nil, count: 0), fillStart: (Int, Int, Int) = (0, 0, 0)) {
+                          remaining: UnsafeMutableBufferPointer<Int>, weight: UnsafeMutableBufferPointer<Double>,
+                          scoring: BlockScoring, fill: UnsafeBufferPointer<Int>, fillStart: (Int, Int, Int)) {
         let contact = scoring == .contact
         for t in 0..<typeCount where remaining[t] > 0 {
             let q = remaining[t]
@@ -703,8 +704,9 @@ public final class MaximalSpacePacker {
     /// No cap on how many of the kept candidates come from the list: the ranking stays the
     /// plain best `capacity` blocks, so a wider ranking (a beam's 64 children) begins with the
     /// narrower one (a replay's `rank + 1`), and a beam path replays exactly.
-    func rankGeneralBlocks(into ranking: inout CandidateRanking, _ list: BlockList, sx: Int, sy: Int, sz: Int, remaining: UnsafeMutableBufferPointer<Int>,
-                           scoring: BlockScoring = .volume, fill: UnsafeBufferPointer<Int> = UnsafeBufferPointer(start: nil, count: 0), fillStart: (Int, Int, Int) = (0, 0, 0)) {
+    func rankGeneralBlocks(into ranking: inout CandidateRanking, _ list: BlockList, sx: Int, sy: Int, sz: Int,
+                           remaining: UnsafeMutableBufferPointer<Int>, scoring: BlockScoring, fill: UnsafeBufferPointer<Int>,
+                           fillStart: (Int, Int, Int)) {
         let scores = generalScore
         for b in list.firstFitting(volume: sx * sy * sz)..<list.count {
             if list.sizeX[b] > sx || list.sizeY[b] > sy || list.sizeZ[b] > sz { continue }

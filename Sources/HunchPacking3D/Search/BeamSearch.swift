@@ -114,7 +114,6 @@ public struct BeamSearch {
         min(BeamSearch.maxSquareChildren, max(minChildren, (width * width + nodes / 2) / max(1, nodes)))
     }
 
-
     /// What a beam search did, for the JSON result and the benchmarks.
     public struct Statistics: Sendable, Equatable {
         public var rounds = 0
