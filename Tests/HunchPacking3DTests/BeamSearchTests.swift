@@ -112,9 +112,9 @@ final class BeamSearchTests: XCTestCase {
     /// A round the deadline would cut is replaced by the widest that fits the time left. On a
     /// clock that ticks once per reading (so a run's time is its count of clock readings, the same
     /// every run), rounds of widths 1–8 take `used`; given 1.6 times that, the round of width 16
-    /// would not finish (its level makes twice the children of the width-8 round, which took a
-    /// quarter of `used`), and a round between 8 and 16 wide runs instead. The rounds before it
-    /// are the same, so the plan is no smaller, and it replays.
+    /// is forecast not to finish (without the rule it starts and is cut), and a round between 8
+    /// and 16 wide runs instead. The rounds before it are the same, so the plan is no smaller,
+    /// and it replays.
     func testRoundTheDeadlineWouldCutIsFittedToTheTimeLeft() throws {
         let instance = try TestData.br("BR7.txt", 1)
         let start = BeamReplayChecks.rankings(instance, support: false, seed: 1)

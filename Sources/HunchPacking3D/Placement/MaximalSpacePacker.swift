@@ -431,9 +431,12 @@ public final class MaximalSpacePacker {
     public func save(into snapshot: inout Snapshot) {
         free.save(into: &snapshot.spaces)
         snapshot.spaceCount = free.spaceCount
-        if snapshot.remaining.count != typeCount { snapshot.remaining = Array(remaining) }
-        snapshot.remaining.withUnsafeMutableBufferPointer { to in
-            for t in 0..<typeCount { to[t] = remaining[t] }
+        if snapshot.remaining.count == typeCount {
+            snapshot.remaining.withUnsafeMutableBufferPointer { to in
+                for t in 0..<typeCount { to[t] = remaining[t] }
+            }
+        } else {
+            snapshot.remaining = Array(remaining)
         }
         snapshot.packedVolume = packedVolume
         snapshot.steps = steps

@@ -259,21 +259,10 @@ public struct BeamSearch {
                 continue
             }
             var roundWidth = width, ranking = turn
-            if fitsLastRound, let deadline = stop.deadline, let needed = times.seconds(ranking: turn, width: width) {
-                let left = deadline - stop.clock.now()
-                if needed > left {
-                    // It would not finish: the widest round that would, if wider than its
-                    // ranking's last, with the ranking whose last round found most.
-                    for r in times.byBest(preferring: turn) {
-                        let fitted = min(width - 1, times.widest(ranking: r, within: fitShare * left))
-                        if fitted > times.last[r].width {
-                            roundWidth = fitted
-                            ranking = r
-                            stats.fittedWidth = fitted
-                            break
-                        }
-                    }
-                }
+            if fitsLastRound, let deadline = stop.deadline,
+               let fit = times.fitted(width: width, ranking: turn, left: deadline - stop.clock.now(), share: fitShare) {
+                (roundWidth, ranking) = fit
+                stats.fittedWidth = fit.width
             }
             let greedy = roundRankings[ranking]
             stats.rounds += 1

@@ -17,7 +17,7 @@ struct RoundTimes {
         var best = -1
     }
 
-    private(set) var last: [Round]
+    private var last: [Round]
     private var before: [Round]
 
     init(rankings: Int) {
@@ -58,10 +58,19 @@ struct RoundTimes {
         return w >= Double(Int.max / 2) ? Int.max / 2 : Int(w)
     }
 
-    /// The rankings that have finished a round, the best completion first (ties: `preferred`,
-    /// then the lower index).
-    func byBest(preferring preferred: Int) -> [Int] {
-        last.indices.filter { last[$0].width > 0 }
-            .sorted { (last[$0].best, $0 == preferred ? 1 : 0, -$0) > (last[$1].best, $1 == preferred ? 1 : 0, -$1) }
+    /// The round to run in place of one of `width` with ranking `turn` when that one is forecast
+    /// to take more than `left` seconds: the widest round forecast to take `share` of them, with
+    /// the ranking whose last round found most among those for which it is wider than their last
+    /// round (ties: `turn`, then the lower index). Nil when the round would finish, when no
+    /// ranking has finished one, or when no fitted round would be wider than its ranking's last.
+    func fitted(width: Int, ranking turn: Int, left: Double, share: Double) -> (width: Int, ranking: Int)? {
+        guard let needed = seconds(ranking: turn, width: width), needed > left else { return nil }
+        let byBest = last.indices.filter { last[$0].width > 0 }
+            .sorted { (last[$0].best, $0 == turn ? 1 : 0, -$0) > (last[$1].best, $1 == turn ? 1 : 0, -$1) }
+        for r in byBest {
+            let w = min(width - 1, widest(ranking: r, within: share * left))
+            if w > last[r].width { return (w, r) }
+        }
+        return nil
     }
 }
