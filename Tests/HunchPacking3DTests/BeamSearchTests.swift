@@ -122,6 +122,8 @@ final class BeamSearchTests: XCTestCase {
         beam.squareRounds = false
         beam.gridRounds = false
         beam.maxWidth = 8
+        // Focused rounds would follow the last stage until the deadline (`testFocusedRounds…`).
+        beam.focusedRounds = false
         let clock = TickingClock()
         let toEight = beam.run(instance, fullSupport: false, genomes: start, stop: StopCondition(deadline: 1e12, clock: clock))
         let used = clock.now()
@@ -141,6 +143,34 @@ final class BeamSearchTests: XCTestCase {
                 XCTAssertEqual(result.statistics.fittedWidth, 0)
             }
         }
+    }
+
+    /// Once the stages are done with time left, focused rounds rebuild the end of the best plan:
+    /// the rounds before are the same, so the plan is no smaller, and it replays (its path runs
+    /// down the earlier best plan's, then off it).
+    func testFocusedRoundsFollowTheStagesUntilTheDeadline() throws {
+        let instance = try TestData.br("BR7.txt", 1)
+        let start = BeamReplayChecks.rankings(instance, support: false, seed: 1)
+        var beam = BeamSearch()
+        beam.squareRounds = false
+        beam.gridRounds = false
+        beam.maxWidth = 8
+        beam.focusedRounds = false
+        let clock = TickingClock()
+        let toEight = beam.run(instance, fullSupport: false, genomes: start, stop: StopCondition(deadline: 1e12, clock: clock))
+        let used = clock.now()
+        XCTAssertEqual(toEight.statistics.focusedRounds, 0)
+        beam.focusedRounds = true
+        // Not before the stages are done: the rounds up to width 8 are the same.
+        beam.focusFrom = 1
+        beam.focusFirstWidth = 4
+        let result = beam.run(instance, fullSupport: false, genomes: start, stop: StopCondition(deadline: 2 * used, clock: TickingClock()))
+        XCTAssertEqual(result.statistics.focusedFrom, toEight.statistics.rounds + 1)
+        XCTAssertGreaterThan(result.statistics.focusedRounds, 1)
+        XCTAssertGreaterThanOrEqual(result.volume, toEight.volume)
+        XCTAssertEqual(MaximalSpacePacker(instance: instance, fullSupport: false).decode(result.genome), result.volume)
+        let context = Packing3DProblem.Context(objective: .volume, fullSupport: false)
+        try Packing3DProblem.validate(Packing3DSolution(containers: [result.plan]), instance, context)
     }
 
     /// A clock that moves one second each time it is read.
