@@ -1,18 +1,18 @@
 #!/usr/bin/env python3
 """Issue 17: one 3D run against another, problem by problem.
 
-    Benchmarks/scripts/packing3d-runs-diff.py BASE.jsonl NEW.jsonl [SUPPORT]
+    Benchmarks/scripts/packing3d-runs-diff.py BASE.jsonl NEW.jsonl [SUPPORT [ARM]]
 
 Both files hold packing3d-arm.sh records (any arm labels). Every problem of NEW that BASE also
 has (with SUPPORT, `full` or `none`, only the records of that setting) is printed with both
 objectives and the difference, then the count of problems better and worse and the mean
-difference. Used to hold an experiment arm against an earlier bar run of the same protocol.
+difference. With ARM (SUPPORT may be `-` for both), only NEW's records of that arm count. Used to hold an experiment arm against an earlier bar run of the same protocol.
 Records written by two processes into one file may interleave; they are read as a stream.
 """
 import json, sys
 
 
-def records(path, support):
+def records(path, support, arm=None):
     text, decoder, at, found = open(path).read(), json.JSONDecoder(), 0, {}
     while True:
         while at < len(text) and text[at].isspace():
@@ -21,7 +21,7 @@ def records(path, support):
             return found
         entry, at = decoder.raw_decode(text, at)
         r = entry.get("record")
-        if r and (support is None or r["details"].get("support") == support):
+        if r and (support is None or r["details"].get("support") == support) and arm in (None, entry.get("arm")):
             found[r["name"]] = r["objective"]
 
 
@@ -30,8 +30,9 @@ def order(name):
     return int(c), int(k)
 
 
-support = sys.argv[3] if len(sys.argv) > 3 else None
-base, new = records(sys.argv[1], support), records(sys.argv[2], support)
+support = sys.argv[3] if len(sys.argv) > 3 and sys.argv[3] != "-" else None
+arm = sys.argv[4] if len(sys.argv) > 4 else None
+base, new = records(sys.argv[1], support), records(sys.argv[2], support, arm)
 d = []
 for name in sorted(set(base) & set(new), key=order):
     d.append(new[name] - base[name])

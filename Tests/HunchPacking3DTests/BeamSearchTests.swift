@@ -163,7 +163,6 @@ final class BeamSearchTests: XCTestCase {
         beam.focusedRounds = true
         // Not before the stages are done: the rounds up to width 8 are the same.
         beam.focusFrom = 1
-        beam.focusFirstWidth = 4
         let result = beam.run(instance, fullSupport: false, genomes: start, stop: StopCondition(deadline: 2 * used, clock: TickingClock()))
         XCTAssertEqual(result.statistics.focusedFrom, toEight.statistics.rounds + 1)
         XCTAssertGreaterThan(result.statistics.focusedRounds, 1)

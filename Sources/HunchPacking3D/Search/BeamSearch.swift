@@ -11,9 +11,10 @@ import HunchCore
 /// (without a deadline, rounds stop at `maxWidthWithoutDeadline` times the first width, so a run
 /// is reproducible). After the widest plain round (`plainMaxWidth`) the rounds start again in
 /// BSG's square shape (`squareRounds`); after the widest of those, again with every one-type grid
-/// among the blocks (`gridRounds`), widening up to `lastStageMaxWidth`; then the genome search
-/// gets what time is left. In the second half of a deadline's time every other round is focused
-/// (`focusedRounds`): it starts from a node on the best plan's path instead of the empty container.
+/// among the blocks (`gridRounds`), widening up to `lastStageMaxWidth`. In the second half of a
+/// deadline's time every other round is focused (`focusedRounds`): it starts from a node on the
+/// best plan's path instead of the empty container; after the last stage, all of them are. Without
+/// a deadline, the genome search follows.
 ///
 /// Given several ranking genomes (with and without general blocks), rounds take them in turn.
 /// The best plan comes back with a genome that replays it (the ranks along its path as deviation
@@ -38,8 +39,9 @@ public struct BeamSearch {
     /// problem 3 of BR1–BR15 at 3 s, half measured 88.8 % against 89.1 % for all.
     public var timeShare = 1.0
     /// The widest plain round when no later stage follows: beyond it the snapshots would take
-    /// too much memory (a shallow tree, few large blocks, reaches it within seconds); the genome
-    /// search then gets the rest of the time, from the best plan's genome.
+    /// too much memory (a shallow tree, few large blocks, reaches it within seconds); focused
+    /// rounds (`focusedRounds`), or else the genome search from the best plan's genome, then get
+    /// the rest of the time.
     public var maxWidth = 4096
     /// The widest plain round (at most `maxWidth`) when a later stage follows. In the 30 s runs
     /// of BR1–BR5 (full support) the plain rounds of width 4,096 gave the best plan in 2 of 50
@@ -98,15 +100,14 @@ public struct BeamSearch {
     /// its root is the node of the best plan's path at `focusDepths` of the path's length (in
     /// turn), not the empty container, so the blocks after that node are chosen again by a beam
     /// search. A large-neighbourhood move (Shaw 1998: remove part of the incumbent, rebuild it by
-    /// tree search) on top of BSG's restarts: a round from halfway down costs a fraction of one
-    /// from the top, so it can be wider. Square shape, from `focusFirstWidth`, √2 wider after each
-    /// turn of depths; the other rounds go on as before. Problems 1–10 of BR4 without support
-    /// at 30 s: 4 better, 1 worse, +0.08 points (issue 17, "Focused rounds").
+    /// tree search) on top of BSG's restarts. A focused round takes the stage's shape and twice
+    /// the width of the round before it: from halfway down it has half the levels and
+    /// completions half as long on average, so it costs about half as much per width. Once the
+    /// stages are done, only focused rounds run, √2 wider after each turn of depths while a
+    /// level's snapshots fit `snapshotBudget` (issue 17, "Focused rounds").
     public var focusedRounds = true
     /// The share of a deadline's time after which rounds alternate with focused ones.
     public var focusFrom = 0.5
-    /// The first focused round's width.
-    public var focusFirstWidth = 64
     /// The focused rounds' root depths, as shares of the best path's length, taken in turn.
     public static let focusDepths = [0.5, 0.25, 0.75]
 
@@ -128,6 +129,13 @@ public struct BeamSearch {
     /// `maxSquareChildren`.
     public func squareChildren(width: Int, nodes: Int) -> Int {
         min(BeamSearch.maxSquareChildren, max(minChildren, (width * width + nodes / 2) / max(1, nodes)))
+    }
+
+    /// Whether a level of a round of `width` (square or plain) fits `snapshotBudget`, at
+    /// `snapshotBytes` per snapshot.
+    func levelFits(width: Int, square: Bool, snapshotBytes: Int) -> Bool {
+        let children = square ? squareChildren(width: width, nodes: width) : max(minChildren, min(width, maxChildren))
+        return (width * children + width) * snapshotBytes <= snapshotBudget
     }
 
     /// What a beam search did, for the JSON result and the benchmarks.
@@ -247,7 +255,7 @@ public struct BeamSearch {
         var times = RoundTimes(rankings: rankings.count)
         // Focused rounds done, and whether the last round was one (`focusedRounds`). Once the
         // stages are done (`onlyFocused`), every round is.
-        var focusStep = 0, focusWidth = focusFirstWidth, lastFocused = false, onlyFocused = false
+        var focusStep = 0, focusWidth = 2 * max(1, initialWidth), lastFocused = false, onlyFocused = false
         let focusTime = stop.deadline.map { start + focusFrom * ($0 - start) }
         while bestVolume < everything && !stop.timeIsUp() {
             if stop.deadline == nil && width > maxWidthWithoutDeadline * stats.firstWidth { break }
@@ -258,11 +266,11 @@ public struct BeamSearch {
                 rootDepth = Int(Double(bestPath.count) * share)
             }
             lastFocused = rootDepth >= 0
-            let square = stage > 0 || lastFocused
+            let square = stage > 0
             let widest = !square ? plainWidest : (stage == lastStage ? lastStageMaxWidth : squareMaxWidth)
             // A last-stage round past the square rounds' widest starts only if its snapshots fit.
             let overBudget = square && stage == lastStage && width > squareMaxWidth
-                && (width * squareChildren(width: width, nodes: width) + width) * snapshotBytes > snapshotBudget
+                && !levelFits(width: width, square: true, snapshotBytes: snapshotBytes)
             if !lastFocused && (width > widest || overBudget) {
                 if stage == 0 && squareRounds {
                     stage = 1
@@ -292,7 +300,11 @@ public struct BeamSearch {
                 // A first square width beyond the widest ends the stage at once.
                 continue
             }
-            var roundWidth = lastFocused ? focusWidth : width, ranking = turn
+            var roundWidth = width, ranking = turn
+            if lastFocused {
+                roundWidth = focusWidth
+                while roundWidth > 1 && !levelFits(width: roundWidth, square: square, snapshotBytes: snapshotBytes) { roundWidth /= 2 }
+            }
             if !lastFocused && fitsLastRound, let deadline = stop.deadline,
                let fit = times.fitted(width: width, ranking: turn, left: deadline - stop.clock.now(), share: fitShare) {
                 (roundWidth, ranking) = fit
@@ -404,14 +416,14 @@ public struct BeamSearch {
             }
             if lastFocused {
                 focusStep += 1
-                let wider = Int((Double(focusWidth) * (2.0).squareRoot()).rounded())
-                // Wider only while a level's snapshots fit the budget (as in the last stage).
-                if focusStep % BeamSearch.focusDepths.count == 0
-                    && (wider * squareChildren(width: wider, nodes: wider) + wider) * snapshotBytes <= snapshotBudget {
+                let wider = Int((Double(roundWidth) * (2.0).squareRoot()).rounded())
+                if onlyFocused && focusStep % BeamSearch.focusDepths.count == 0
+                    && levelFits(width: wider, square: square, snapshotBytes: snapshotBytes) {
                     focusWidth = wider
                 }
                 continue
             }
+            focusWidth = 2 * roundWidth
             // A completion the deadline cut short ends its round too (`stopped`).
             if finished && !packer.stopped {
                 times.record(ranking: ranking, width: roundWidth, seconds: stop.clock.now() - roundStart, best: roundValue)
