@@ -116,17 +116,7 @@ final class BeamSearchTests: XCTestCase {
     /// and 16 wide runs instead. The rounds before it are the same, so the plan is no smaller,
     /// and it replays.
     func testRoundTheDeadlineWouldCutIsFittedToTheTimeLeft() throws {
-        let instance = try TestData.br("BR7.txt", 1)
-        let start = BeamReplayChecks.rankings(instance, support: false, seed: 1)
-        var beam = BeamSearch()
-        beam.squareRounds = false
-        beam.gridRounds = false
-        beam.maxWidth = 8
-        // Focused rounds would follow the last stage until the deadline (`testFocusedRounds…`).
-        beam.focusedRounds = false
-        let clock = TickingClock()
-        let toEight = beam.run(instance, fullSupport: false, genomes: start, stop: StopCondition(deadline: 1e12, clock: clock))
-        let used = clock.now()
+        var (instance, start, beam, toEight, used) = try plainRoundsToEight()
         XCTAssertEqual(toEight.statistics.width, 8)
         XCTAssertEqual(toEight.statistics.fittedWidth, 0, "every round finished")
         beam.maxWidth = 16
@@ -149,16 +139,7 @@ final class BeamSearchTests: XCTestCase {
     /// the rounds before are the same, so the plan is no smaller, and it replays (its path runs
     /// down the earlier best plan's, then off it).
     func testFocusedRoundsFollowTheStagesUntilTheDeadline() throws {
-        let instance = try TestData.br("BR7.txt", 1)
-        let start = BeamReplayChecks.rankings(instance, support: false, seed: 1)
-        var beam = BeamSearch()
-        beam.squareRounds = false
-        beam.gridRounds = false
-        beam.maxWidth = 8
-        beam.focusedRounds = false
-        let clock = TickingClock()
-        let toEight = beam.run(instance, fullSupport: false, genomes: start, stop: StopCondition(deadline: 1e12, clock: clock))
-        let used = clock.now()
+        var (instance, start, beam, toEight, used) = try plainRoundsToEight()
         XCTAssertEqual(toEight.statistics.focusedRounds, 0)
         beam.focusedRounds = true
         // Not before the stages are done: the rounds up to width 8 are the same.
@@ -170,6 +151,22 @@ final class BeamSearchTests: XCTestCase {
         XCTAssertEqual(MaximalSpacePacker(instance: instance, fullSupport: false).decode(result.genome), result.volume)
         let context = Packing3DProblem.Context(objective: .volume, fullSupport: false)
         try Packing3DProblem.validate(Packing3DSolution(containers: [result.plan]), instance, context)
+    }
+
+    /// BR7-1 without support, plain rounds only, up to width 8 and without focused rounds (which
+    /// would follow the last stage until the far deadline), on a `TickingClock`: the search, its
+    /// result and the clock readings it took (`used`).
+    func plainRoundsToEight() throws -> (ContainerInstance, [PlacementGenome], BeamSearch, (plan: PackingPlan, volume: Int, genome: PlacementGenome, statistics: BeamSearch.Statistics), Double) {
+        let instance = try TestData.br("BR7.txt", 1)
+        let start = BeamReplayChecks.rankings(instance, support: false, seed: 1)
+        var beam = BeamSearch()
+        beam.squareRounds = false
+        beam.gridRounds = false
+        beam.maxWidth = 8
+        beam.focusedRounds = false
+        let clock = TickingClock()
+        let toEight = beam.run(instance, fullSupport: false, genomes: start, stop: StopCondition(deadline: 1e12, clock: clock))
+        return (instance, start, beam, toEight, clock.now())
     }
 
     /// A clock that moves one second each time it is read.
